@@ -1,0 +1,148 @@
+"""Read page text from files, folders and standard input.
+
+One text file is one page; form feeds (``\\f``) split a file into several
+pages; several files, or a folder, are consecutive pages in natural order
+(``page2.txt`` before ``page10.txt``).  Decoding is strict: a file that is not
+text in the expected encoding is refused with a message that says what to do,
+because guessing would put silent garbage into an edition.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from emendo.errors import InputError
+from emendo.model import Page
+
+STDIN = "-"
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    """How input bytes become pages.
+
+    ``encoding`` is used unless the input starts with a byte-order mark;
+    ``max_bytes`` guards against feeding a whole corpus to the page reader
+    (``emendo batch`` is made for that).
+    """
+
+    encoding: str = "utf-8"
+    max_bytes: int = 256 * 1024 * 1024
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders embedded numbers by value.
+
+    >>> sorted(["p10.txt", "p2.txt", "p1.txt"], key=natural_key)
+    ['p1.txt', 'p2.txt', 'p10.txt']
+    """
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in re.split(r"(\d+)", name)
+        if part
+    )
+
+
+def expand_sources(sources: Sequence[str]) -> list[str]:
+    """Files named, with each folder replaced by its files in natural order."""
+    files: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if source == STDIN or path.is_file():
+            files.append(source)
+        elif path.is_dir():
+            inside = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")]
+            if not inside:
+                raise InputError(f"{source}: the folder has no files; point emendo at page text files")
+            files.extend(str(p) for p in sorted(inside, key=lambda p: natural_key(p.name)))
+        else:
+            raise InputError(f"{source}: no such file or folder")
+    return files
+
+
+def decode(data: bytes, name: str, config: ReaderConfig) -> str:
+    """Bytes to text: a BOM wins, else ``config.encoding``, strictly.
+
+    >>> decode("Tōkyō".encode("utf-16"), "x", ReaderConfig())
+    'Tōkyō'
+    """
+    if len(data) > config.max_bytes:
+        raise InputError(
+            f"{name}: {len(data) / 2**20:.0f} MiB is more than one book ({config.max_bytes / 2**20:.0f} MiB "
+            "limit); split it, or process a corpus with 'emendo batch'"
+        )
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        if data.startswith(b"%PDF-"):
+            raise InputError(f"{name}: this is a PDF, not page text; install 'emendo[pdf]' to read PDFs")
+        if b"\x00" in data[:8192]:
+            raise InputError(
+                f"{name}: this looks like a binary file, not page text; give emendo the text extracted "
+                "from a PDF (UTF-8, or pass --encoding)"
+            )
+        encoding = config.encoding
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{name}: not valid {err.encoding} text (byte {err.start}); "
+            "pass the file's encoding, for example --encoding cp1252"
+        ) from None
+    except LookupError:
+        raise InputError(f"{name}: unknown encoding {encoding!r}; use a name such as utf-8 or cp1252") from None
+    if encoding == "utf-8-sig" or encoding in {"utf-16", "utf-32"}:
+        text = text.removeprefix("\ufeff")
+    return text
+
+
+def split_pages(text: str) -> list[str]:
+    """Page texts of one file: form feeds separate pages; empty ones are dropped.
+
+    >>> split_pages("one\\fTwo\\f")
+    ['one', 'Two']
+    """
+    return [page for page in text.split(PAGE_BREAK) if page]
+
+
+def read_source(source: str, config: ReaderConfig) -> str:
+    """The decoded text of one file, or of standard input for ``-``."""
+    name = "standard input" if source == STDIN else source
+    try:
+        data = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+    except OSError as err:
+        raise InputError(f"{name}: cannot read it ({err.strerror})") from None
+    text = decode(data, name, config)
+    if not text.strip():
+        raise InputError(f"{name}: the input is empty; give emendo page text extracted from a PDF")
+    return text
+
+
+def iter_pages(sources: Sequence[str], config: ReaderConfig = ReaderConfig()) -> Iterator[Page]:
+    """Pages of all sources, numbered consecutively from 0."""
+    index = 0
+    for source in expand_sources(sources):
+        pages = split_pages(read_source(source, config))
+        for n, text in enumerate(pages):
+            origin = source if len(pages) == 1 else f"{source}#{n + 1}"
+            yield Page(index=index, original=text, origin=origin)
+            index += 1
+
+
+def pages_from_texts(texts: Iterable[str]) -> list[Page]:
+    """Pages from texts already in memory (one text a page)."""
+    return [Page(index=n, original=text) for n, text in enumerate(texts)]
