@@ -57,7 +57,13 @@ class RemovedLine:
 
 @dataclass(slots=True)
 class Page:
-    """One page of the input: its original text and what layout learned of it."""
+    """One page of the input: its original text and what layout learned of it.
+
+    ``italics`` holds spans of ``original`` that the reader knows were set in
+    italics (a PDF's fonts tell); text input leaves it empty and the word
+    layer infers italics from the damage instead.  ``label`` is the page label
+    a PDF declares (``xii``), when it declares one.
+    """
 
     index: int
     original: str
@@ -65,6 +71,7 @@ class Page:
     number: int | None = None
     label: str | None = None
     running_head: str | None = None
+    italics: list[tuple[int, int]] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
 
