@@ -1,0 +1,137 @@
+"""Markdown edition: pandoc footnotes, ``#`` headings, ``>`` quotes, page comments.
+
+Page numbers stand as HTML comments where pages begin, inside a paragraph
+when the paragraph runs across the page break, so the printed page of every
+sentence stays citable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from emendo.model import Block, BlockType, Document, Note, Page, TrackedText
+
+_SPECIAL = re.compile(r"([\\*_\[\]`<])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """Escape characters Markdown would read as markup.
+
+    >>> escape("a*b [c]")
+    'a\\\\*b \\\\[c\\\\]'
+    """
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_block_start(text: str) -> str:
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+
+
+def page_name(page: Page) -> str:
+    """How a page is named in comments: its printed number when known."""
+    return f"page {page.number}" if page.number is not None else f"input page {page.index + 1}"
+
+
+def page_seams(content: TrackedText) -> Iterator[tuple[int, int]]:
+    """(offset, page index) wherever the text moves on to another page."""
+    offset = 0
+    current: int | None = None
+    for piece in content.pieces:
+        if piece.text and piece.page != current:
+            if current is not None:
+                yield offset, piece.page
+            current = piece.page
+        offset += len(piece.text)
+
+
+def note_labels(notes: list[Note]) -> list[str]:
+    """Footnote labels, unique even where numbering restarts.
+
+    >>> from emendo.model import TrackedText as T
+    >>> note_labels([Note(1, T()), Note(2, T()), Note(1, T())])
+    ['1', '2', '1-2']
+    """
+    seen: dict[int, int] = {}
+    labels = []
+    for note in notes:
+        seen[note.number] = seen.get(note.number, 0) + 1
+        count = seen[note.number]
+        labels.append(str(note.number) if count == 1 else f"{note.number}-{count}")
+    return labels
+
+
+class _NoteIndex:
+    """Finds the note a marker points to: same number, nearest page at or after."""
+
+    def __init__(self, notes: list[Note], labels: list[str]) -> None:
+        self._by_number: dict[int, list[tuple[int, str]]] = {}
+        for note, label in zip(notes, labels, strict=True):
+            first_page = note.pages[0] if note.pages else 0
+            self._by_number.setdefault(note.number, []).append((first_page, label))
+
+    def label(self, number: int, page: int) -> str:
+        candidates = self._by_number.get(number)
+        if not candidates:
+            return str(number)
+        later = [label for first, label in candidates if first >= page]
+        return later[0] if later else candidates[-1][1]
+
+
+def _inline(content: TrackedText, pages: dict[int, Page], notes: _NoteIndex | None) -> str:
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, text)
+    for mark in content.marks:
+        if mark.kind == "italic" and mark.end > mark.start:
+            inserts.append((mark.start, 2, "*"))
+            inserts.append((mark.end, 0, "*"))
+        elif mark.kind == "note_ref" and notes is not None and isinstance(mark.value, int):
+            page = content.origin(max(mark.start - 1, 0))[0] if content.text else 0
+            inserts.append((mark.start, 1, f"[^{notes.label(mark.value, page)}]"))
+    for offset, page in page_seams(content):
+        inserts.append((offset, 3, f"<!-- {page_name(pages[page])} -->"))
+    inserts.sort(key=lambda i: (i[0], i[1]))
+    out: list[str] = []
+    cursor = 0
+    for offset, _, text in inserts:
+        out.append(escape(content.text[cursor:offset]))
+        out.append(text)
+        cursor = offset
+    out.append(escape(content.text[cursor:]))
+    return "".join(out)
+
+
+def _block(block: Block, pages: dict[int, Page], notes: _NoteIndex) -> str:
+    body = _inline(block.content, pages, notes)
+    if block.type is BlockType.HEADING:
+        return "#" * min((block.level or 1) + 1, 6) + " " + body
+    if block.type is BlockType.QUOTE:
+        return "> " + body
+    return _escape_block_start(body)
+
+
+def document_to_markdown(document: Document) -> str:
+    """The edition as Markdown (pandoc flavour)."""
+    pages = {page.index: page for page in document.pages}
+    labels = note_labels(document.notes)
+    notes = _NoteIndex(document.notes, labels)
+    parts: list[str] = []
+    shown: set[int] = set()
+    for block in document.blocks:
+        first = block.pages[0] if block.pages else None
+        if first is not None and first not in shown:
+            parts.append(f"<!-- {page_name(pages[first])} -->")
+        shown.update(block.pages)
+        parts.append(_block(block, pages, notes))
+    for note, label in zip(document.notes, labels, strict=True):
+        parts.append(f"[^{label}]: {_inline(note.content, pages, None)}")
+    return "\n\n".join(parts) + "\n"
+
+
+def document_to_text(document: Document) -> str:
+    """Plain text: the body, one block a paragraph, then the notes."""
+    parts = [block.text for block in document.blocks]
+    if document.notes:
+        parts.append("Notes")
+        parts.extend(f"{note.number}. {note.text}" for note in document.notes)
+    return "\n\n".join(parts) + "\n"
