@@ -1,0 +1,85 @@
+"""Exporters on a hand-built document: Markdown golden output, JSON rebuild, explain."""
+
+from __future__ import annotations
+
+import jsonschema
+
+from emendo.exporters.explain import explain
+from emendo.exporters.json import document_to_dict, rebuild_from_json, schema
+from emendo.exporters.markdown import document_to_markdown, document_to_text
+from emendo.model import (
+    Block,
+    BlockType,
+    Document,
+    Edit,
+    Mark,
+    Note,
+    Page,
+    RemovedLine,
+    TrackedText,
+    rebuild_pages,
+)
+
+PAGE_0 = "Head Ë 9\nA *star* rose.¹ It fell on the-\n1 A note.\n"
+PAGE_1 = "10 Ë Head\nnewspaperTimesbelow.\n"
+
+
+def _document() -> Document:
+    pages = [Page(0, PAGE_0, number=9, running_head="Head"), Page(1, PAGE_1, number=10, running_head="Head")]
+    pages[0].removed.append(RemovedLine(0, 0, "Head Ë 9\n", "Head Ë 9", "running-head"))
+    pages[1].removed.append(RemovedLine(1, 0, "10 Ë Head\n", "10 Ë Head", "running-head"))
+    body = TrackedText.concat(
+        [
+            TrackedText.verbatim(0, 9, "A *star* rose.¹ It fell on the"),
+            TrackedText.replaced(0, 39, "-\n", "", "hyphen-join", "word broken at line end"),
+            TrackedText.verbatim(1, 10, "newspaperTimesbelow."),
+            TrackedText.replaced(1, 30, "\n", "", "layout", "end of page"),
+        ]
+    )
+    body = body.with_marks([Mark(14, 14, "note_ref", 1)]).edit(
+        [Edit(14, 15, "", "note-marker", "superscript marker")]
+    )
+    body = body.edit(
+        [Edit(38, 38, " ", "lost-space", "italic boundary"), Edit(43, 43, " ", "lost-space", "italic boundary")]
+    ).with_marks([Mark(39, 44, "italic")])
+    note = TrackedText.concat(
+        [TrackedText.replaced(0, 41, "1 ", "", "note-number", "note number"), TrackedText.verbatim(0, 43, "A note.")]
+    )
+    note = TrackedText.concat([note, TrackedText.replaced(0, 50, "\n", "", "layout", "end of page")])
+    blocks = [Block(BlockType.PARAGRAPH, body, fragment_end=True)]
+    return Document(pages, blocks, [Note(1, note)])
+
+
+def test_the_hand_built_document_is_consistent() -> None:
+    document = _document()
+    assert document.blocks[0].text == "A *star* rose. It fell on thenewspaper Times below."
+    assert rebuild_pages(document) == [PAGE_0, PAGE_1]
+
+
+def test_markdown_golden() -> None:
+    assert document_to_markdown(_document()) == (
+        "<!-- page 9 -->\n\n"
+        "A \\*star\\* rose.[^1] It fell on the<!-- page 10 -->newspaper *Times* below.\n\n"
+        "[^1]: A note.\n"
+    )
+
+
+def test_text_export() -> None:
+    assert document_to_text(_document()) == (
+        "A *star* rose. It fell on thenewspaper Times below.\n\nNotes\n\n1. A note.\n"
+    )
+
+
+def test_json_is_valid_and_rebuilds_pages() -> None:
+    edition = document_to_dict(_document())
+    jsonschema.validate(edition, schema())
+    assert edition["blocks"][0]["note_refs"] == [{"number": 1, "offset": 14}]
+    assert edition["blocks"][0]["pages"] == [0, 1]
+    assert rebuild_from_json(edition) == [PAGE_0, PAGE_1]
+
+
+def test_explain_shows_invisible_characters() -> None:
+    table = explain(_document())
+    assert "-⏎" in table
+    assert "hyphen-join" in table
+    assert table.splitlines()[-1] == "7 repairs applied, 0 held back"
