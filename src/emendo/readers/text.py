@@ -2,9 +2,10 @@
 
 One text file is one page; form feeds (``\\f``) split a file into several
 pages; several files, or a folder, are consecutive pages in natural order
-(``page2.txt`` before ``page10.txt``).  Decoding is strict: a file that is not
-text in the expected encoding is refused with a message that says what to do,
-because guessing would put silent garbage into an edition.
+(``page2.txt`` before ``page10.txt``); a PDF file among them is read by
+:mod:`emendo.readers.pdf`.  Decoding is strict: a file that is not text in
+the expected encoding is refused with a message that says what to do, because
+guessing would put silent garbage into an edition.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import codecs
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from emendo.errors import InputError
 from emendo.model import Page
+from emendo.readers.pdf import PageRange, PdfConfig, read_pdf
 
 STDIN = "-"
 PAGE_BREAK = "\f"
@@ -29,11 +31,16 @@ class ReaderConfig:
 
     ``encoding`` is used unless the input starts with a byte-order mark;
     ``max_bytes`` guards against feeding a whole corpus to the page reader
-    (``emendo batch`` is made for that).
+    (``emendo batch`` is made for that).  ``pages`` selects pages of a PDF by
+    their 1-based position (``"120-140"``, ``"1-3,7,10-"``; see
+    :class:`~emendo.readers.pdf.PageRange`); ``pdf`` tunes how PDF glyphs
+    become text.
     """
 
     encoding: str = "utf-8"
     max_bytes: int = 256 * 1024 * 1024
+    pages: str | None = None
+    pdf: PdfConfig = field(default_factory=PdfConfig)
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -89,7 +96,7 @@ def decode(data: bytes, name: str, config: ReaderConfig) -> str:
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None:
         if data.startswith(b"%PDF-"):
-            raise InputError(f"{name}: this is a PDF, not page text; install 'emendo[pdf]' to read PDFs")
+            raise InputError(f"{name}: this is a PDF, not page text; give emendo the PDF file by name")
         if b"\x00" in data[:8192]:
             raise InputError(
                 f"{name}: this looks like a binary file, not page text; give emendo the text extracted "
@@ -132,10 +139,33 @@ def read_source(source: str, config: ReaderConfig) -> str:
     return text
 
 
+def is_pdf(source: str) -> bool:
+    """Whether a named file is a PDF: by its name, or by its first bytes.
+
+    Standard input is always read as text (a PDF there is refused by
+    :func:`decode` with a message).
+    """
+    if source == STDIN:
+        return False
+    if source.lower().endswith(".pdf"):
+        return True
+    try:
+        with open(source, "rb") as file:
+            return file.read(5) == b"%PDF-"
+    except OSError:
+        return False  # read_source reports why it cannot be read
+
+
 def iter_pages(sources: Sequence[str], config: ReaderConfig = ReaderConfig()) -> Iterator[Page]:
     """Pages of all sources, numbered consecutively from 0."""
     index = 0
+    page_range = PageRange.parse(config.pages) if config.pages is not None else None
     for source in expand_sources(sources):
+        if is_pdf(source):
+            for page in read_pdf(source, page_range, config.pdf):
+                yield replace(page, index=index)
+                index += 1
+            continue
         pages = split_pages(read_source(source, config))
         for n, text in enumerate(pages):
             origin = source if len(pages) == 1 else f"{source}#{n + 1}"

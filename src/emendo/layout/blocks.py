@@ -1,0 +1,233 @@
+"""The body of a page as blocks: paragraphs, headings and block quotes.
+
+Plain text keeps only line lengths and blank lines, so that is what tells.
+A paragraph ends on a line that ends a sentence well short of the measure.
+A block quote is set in a smaller font, so its lines run longer than the
+measure (in the spaced style, it is a run of single-spaced lines).  A heading
+is a short line standing alone: numbered (``6.2 Title``, its level the depth
+of the number) or, more carefully, an unnumbered line in title case between
+finished paragraphs.  A false heading cuts a paragraph in two, which is worse
+than a heading missed, so every heading must pass every test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from emendo.layout.config import LayoutConfig
+from emendo.layout.lines import (
+    TextLine,
+    closes_sentence,
+    ends_sentence,
+    first_word,
+    is_title_case,
+    starts_mid_sentence,
+    word_count,
+)
+from emendo.model import BlockType
+
+_NUMBERED_HEADING = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<title>\S.*)")
+_NAMED_HEADING = re.compile(r"(?:chapter|part|book)\s+(?:\d{1,3}|[ivxlc]{1,6})\b.*", re.IGNORECASE)
+_UNFINISHED_END = ".,;:-‐–—"
+
+
+@dataclass(slots=True)
+class BlockDraft:
+    """A block being put together from lines (of one page, or more once joined).
+
+    ``opens_mid_sentence`` and ``closes_paragraph`` say whether its first line
+    carries on an earlier sentence and whether its last line (a short one
+    ending a sentence) ends the block; with ``room`` (how long a word would
+    still have fit after its last line) and ``first_word`` they decide joins
+    across pages and the fragment flags.
+    """
+
+    type: BlockType
+    lines: list[TextLine]
+    level: int | None = None
+    opens_mid_sentence: bool = False
+    closes_paragraph: bool = True
+    room: float = 0.0
+    first_word: str = ""
+
+    def ends_before(self, following: BlockDraft) -> bool:
+        """Whether this block ends where ``following`` (the next page's first block) begins."""
+        return self.closes_paragraph or len(following.first_word) < self.room
+
+
+@dataclass(frozen=True, slots=True)
+class BodyShape:
+    """What segmentation needs to know of a page's body besides its lines.
+
+    ``spaced`` is the blank-line gap inside paragraphs (0 in plain text),
+    ``measure`` the typical length of a full line, and ``fit`` the length a
+    line with the first word of the next line reaches when that word did
+    not fit on it (``None`` when the document is too short to tell).
+    """
+
+    spaced: int
+    measure: float
+    fit: float | None = None
+
+    def room(self, text: str) -> float:
+        """How long a next word could be that would still have fit after a sentence ending ``text``.
+
+        Nothing fits (0) after a line that does not end a sentence.
+        """
+        if self.fit is None or not ends_sentence(text):
+            return 0.0
+        return self.fit - len(text) - 1
+
+
+def segment_body(
+    body: Sequence[TextLine], plain: Sequence[str], shape: BodyShape, config: LayoutConfig
+) -> list[BlockDraft]:
+    """The blocks of one page's body, in order.
+
+    ``plain[i]`` is ``body[i]``'s text without its note markers, which is what
+    the shape tests read.
+    """
+    hard = _hard_breaks(body, plain, shape.spaced)
+    quotes = _quote_lines(body, plain, hard, shape, config)
+    blocks: list[BlockDraft] = []
+    previous_heading = False
+    for i, line in enumerate(body):
+        level = None if quotes[i] else _heading_level(i, plain, hard, previous_heading, shape.measure, config)
+        block_type = BlockType.QUOTE if quotes[i] else BlockType.HEADING if level else BlockType.PARAGRAPH
+        starts = (
+            not blocks
+            or hard[i]
+            or level is not None
+            or previous_heading
+            or blocks[-1].type is not block_type
+            or (
+                block_type is BlockType.PARAGRAPH
+                and _ends_paragraph(body[i - 1], plain[i - 1], plain[i], shape, config)
+            )
+        )
+        if starts:
+            blocks.append(
+                BlockDraft(block_type, [line], level, opens_mid_sentence=starts_mid_sentence(plain[i]))
+            )
+        else:
+            blocks[-1].lines.append(line)
+        previous_heading = level is not None
+    plain_of = {line.number: text for line, text in zip(body, plain, strict=True)}
+    for block in blocks:
+        block.first_word = first_word(plain_of[block.lines[0].number])
+        if block.type is not BlockType.HEADING:
+            last = plain_of[block.lines[-1].number]
+            block.closes_paragraph = _closes(last, shape, config)
+            block.room = shape.room(block.lines[-1].text)
+    return blocks
+
+
+def _hard_breaks(body: Sequence[TextLine], plain: Sequence[str], spaced: int) -> list[bool]:
+    """Whether the spacing alone ends a block before each line.
+
+    In plain text any blank line does.  In the spaced style the usual gap
+    joins lines; a different gap breaks, and so does the start or end of a run
+    of single-spaced lines (a block quote).  A gap inside a sentence (after a
+    line that does not end one, before a line that carries it on) breaks
+    nothing: it is an accident of extraction.
+    """
+    tight = [
+        spaced > 0 and ((i > 0 and line.gap == 0) or (i + 1 < len(body) and body[i + 1].gap == 0))
+        for i, line in enumerate(body)
+    ]
+    hard = [i == 0 for i in range(len(body))]
+    for i in range(1, len(body)):
+        gap = body[i].gap
+        if spaced and gap == spaced:
+            hard[i] = tight[i] or tight[i - 1]
+        elif gap > 0:
+            hard[i] = ends_sentence(plain[i - 1]) or not starts_mid_sentence(plain[i])
+    return hard
+
+
+def _quote_lines(
+    body: Sequence[TextLine],
+    plain: Sequence[str],
+    hard: Sequence[bool],
+    shape: BodyShape,
+    config: LayoutConfig,
+) -> list[bool]:
+    """Which lines belong to block quotes."""
+    quote = [False] * len(body)
+    if shape.spaced:
+        run_start = 0
+        for i in range(1, len(body) + 1):
+            if i == len(body) or body[i].gap != 0:
+                if i - run_start >= config.quote_min_lines:
+                    quote[run_start:i] = [True] * (i - run_start)
+                run_start = i
+        return quote
+    long_line = config.quote_line_ratio * shape.measure
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and len(plain[j]) >= long_line and (j == i or not hard[j]):
+            j += 1
+        opens = i == 0 or hard[i] or ends_sentence(plain[i - 1])
+        if j - i >= config.quote_min_lines and opens:
+            if j < len(body) and not hard[j] and ends_sentence(plain[j]):
+                j += 1  # the quote's last line, short as a last line is
+            quote[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return quote
+
+
+def _heading_level(
+    i: int,
+    plain: Sequence[str],
+    hard: Sequence[bool],
+    after_heading: bool,
+    measure: float,
+    config: LayoutConfig,
+) -> int | None:
+    """The level of the heading ``plain[i]`` is, or ``None`` if it is body text."""
+    text = plain[i]
+    if (
+        not text[:1].isalnum()
+        or len(text) > config.heading_max_ratio * measure
+        or word_count(text) > config.heading_max_words
+        or text[-1] in _UNFINISHED_END
+    ):
+        return None
+    alone_before = i == 0 or hard[i] or after_heading or closes_sentence(plain[i - 1])
+    has_next = i + 1 < len(plain)
+    alone_after = not has_next or hard[i + 1] or not starts_mid_sentence(plain[i + 1])
+    if not (alone_before and alone_after):
+        return None
+    numbered = _NUMBERED_HEADING.fullmatch(text)
+    if numbered:
+        title = numbered.group("title")
+        depth = numbered.group("number").count(".") + 1
+        if title[:1].isupper() and (depth > 1 or is_title_case(title)):
+            return depth
+        return None
+    if _NAMED_HEADING.fullmatch(text):
+        return 1
+    if i > 0 and has_next and is_title_case(text) and not text[:1].isdigit():
+        return config.unnumbered_heading_level
+    return None
+
+
+def _ends_paragraph(line: TextLine, before: str, after: str, shape: BodyShape, config: LayoutConfig) -> bool:
+    """Whether a paragraph ends between two lines.
+
+    The line before ends a sentence, the line after does not carry one on,
+    and either the line before is short or the first word of the line after
+    would have fit on it (so the line was not ended for want of room).
+    Room is measured on the line as printed, markers and all (``before`` is
+    the line without them).
+    """
+    if starts_mid_sentence(after):
+        return False
+    return _closes(before, shape, config) or len(first_word(after)) < shape.room(line.text)
+
+
+def _closes(text: str, shape: BodyShape, config: LayoutConfig) -> bool:
+    return ends_sentence(text) and len(text) < config.short_line_ratio * shape.measure

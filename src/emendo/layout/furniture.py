@@ -1,0 +1,253 @@
+"""Page furniture: running heads, page numbers, site watermarks, title lines.
+
+Furniture sits at the top and foot of a page.  Three kinds of evidence find
+it, strongest first: the shape of a running head (a title and a page number
+with a separator between them, in either order), lines that repeat at the top
+or foot of many pages of the document (digits ignored, so ``#1`` and ``#2`` are
+one watermark), and a short list of site watermarks.  On a page read alone,
+what stands above the running head is the site's title line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from math import ceil
+
+from emendo.layout.config import LayoutConfig
+from emendo.layout.lines import TextLine, is_title_case, word_count
+
+RUNNING_HEAD = "running-head"
+PAGE_NUMBER = "page-number"
+WATERMARK = "watermark"
+TITLE_LINE = "title-line"
+REPEATED_LINE = "repeated-line"
+
+#: Between title and number: a lone odd symbol (``|``, ``•``, or a mis-decoded
+#: ``Ë``), a typographic space, or a wide run of spaces.
+_SEPARATOR = (
+    r"(?:[ \t]+[^\sA-Za-z0-9]{1,2}[ \t]+"
+    r"|[ \t]*[|•·‖¦][ \t]*"
+    r"|[ \t]*[\u2000-\u200a\u3000]+[ \t]*"
+    r"|[ \t]{2,})"
+)
+_TITLE_THEN_NUMBER = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}(?P<number>\d{{1,4}})")
+_NUMBER_THEN_TITLE = re.compile(rf"(?P<number>\d{{1,4}}){_SEPARATOR}(?P<title>\S.*)")
+_PLAIN_TITLE_THEN_NUMBER = re.compile(r"(?P<title>.*?\S) (?P<number>\d{1,4})")
+_PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
+#: A page number alone, perhaps between dashes or brackets (never with a full
+#: stop or comma: ``1876.`` is the end of a note).
+_BARE_NUMBER = re.compile(r"[-–—|•·*\[(<]{0,2}\s*(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})\s*[-–—|•·*\])>]{0,2}")
+_NUMBERED_LINE = re.compile(r"\d{1,4}\s+\S")
+_DIGITS = re.compile(r"\d+")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class RunningHead:
+    """What a furniture line tells of its page: the head's title and the number."""
+
+    title: str | None
+    number: int | None
+
+
+@dataclass(slots=True)
+class Furniture:
+    """The furniture found on one page: line number to reason, and the metadata."""
+
+    reasons: dict[int, str] = field(default_factory=dict)
+    number: int | None = None
+    running_head: str | None = None
+
+
+def parse_running_head(text: str, *, confirmed: bool = False) -> RunningHead | None:
+    """Title and page number of a running head, or ``None`` for any other line.
+
+    A single plain space between title and number is body text unless the
+    title reads as one (two or more title-case words, no closing punctuation:
+    ``2 Minutes, 4 March.`` is a footnote) or the line repeats across pages
+    (``confirmed``).
+
+    >>> parse_running_head("Moscow versus Tokyo Ë 129")
+    RunningHead(title='Moscow versus Tokyo', number=129)
+    >>> parse_running_head("128 | Chapter 6 The Eurasian Triangle")
+    RunningHead(title='Chapter 6 The Eurasian Triangle', number=128)
+    >>> parse_running_head("- 12 -")
+    RunningHead(title=None, number=12)
+    >>> parse_running_head("the war of 1904") is None
+    True
+    """
+    return bare_page_number(text) or symbol_head(text) or _plain_head(text, confirmed)
+
+
+def bare_page_number(text: str) -> RunningHead | None:
+    """A line that is only a page number (arabic, or lower-case roman without a value).
+
+    >>> bare_page_number("[129]"), bare_page_number("xii")
+    (RunningHead(title=None, number=129), RunningHead(title=None, number=None))
+    """
+    bare = _BARE_NUMBER.fullmatch(text) if len(text) <= 12 else None
+    if bare is None:
+        return None
+    number = bare.group("number")
+    return RunningHead(None, int(number) if number else None)
+
+
+def symbol_head(text: str) -> RunningHead | None:
+    """A running head whose title and number a separator keeps apart.
+
+    >>> symbol_head("Japan and Caucasian Émigré Forces · 135")
+    RunningHead(title='Japan and Caucasian Émigré Forces', number=135)
+    """
+    for pattern in _shapes(text, _NUMBER_THEN_TITLE, _TITLE_THEN_NUMBER):
+        match = pattern.fullmatch(text)
+        if match and _reads_as_title(match.group("title")):
+            return RunningHead(match.group("title").strip(), int(match.group("number")))
+    return None
+
+
+def _shapes(text: str, number_first: re.Pattern[str], number_last: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """The head shapes worth trying: only a line that starts or ends with digits can be one."""
+    return [p for p, digit in ((number_first, text[:1]), (number_last, text[-1:])) if digit.isdigit()]
+
+
+def _plain_head(text: str, confirmed: bool) -> RunningHead | None:
+    for pattern in _shapes(text, _PLAIN_NUMBER_THEN_TITLE, _PLAIN_TITLE_THEN_NUMBER):
+        match = pattern.fullmatch(text)
+        if match and _reads_as_title(match.group("title")):
+            title = match.group("title").strip()
+            reads_as_head = word_count(title) >= 2 and is_title_case(title) and title[-1] not in ".,;:"
+            if confirmed or reads_as_head:
+                return RunningHead(title, int(match.group("number")))
+    return None
+
+
+def _reads_as_title(title: str) -> bool:
+    return _LETTER.search(title) is not None and not title.lstrip()[:1].islower()
+
+
+def repeat_key(text: str) -> str | None:
+    """The line as it repeats from page to page: case, spacing and digits ignored.
+
+    Lines shaped like footnotes (``12 Ibid., 45.``) are left out: notes at the
+    foot of many pages look alike once their digits are gone.
+
+    >>> repeat_key("(WallPaper) #12") == repeat_key("(Wallpaper)  #3")
+    True
+    >>> repeat_key("12 Ibid., 45.") is None
+    True
+    """
+    if _TWO_LETTERS.search(text) is None:
+        return None
+    if _NUMBERED_LINE.match(text) and _NUMBER_THEN_TITLE.fullmatch(text) is None:
+        return None
+    return _DIGITS.sub("0", " ".join(text.casefold().split()))
+
+
+def zone_lines(lines: Sequence[TextLine], config: LayoutConfig) -> Iterable[TextLine]:
+    """The lines where furniture can stand: the top and the foot of a page."""
+    yield from lines[: config.head_zone_lines]
+    yield from lines[max(config.head_zone_lines, len(lines) - config.foot_zone_lines) :]
+
+
+def learn_repeats(pages: Iterable[Sequence[TextLine]], config: LayoutConfig) -> frozenset[str]:
+    """Keys of the lines that stand at the top or foot of many pages.
+
+    One linear pass with a counter; each page counts a line once.
+    """
+    counts: Counter[str] = Counter()
+    page_count = 0
+    for lines in pages:
+        page_count += 1
+        counts.update({key for line in zone_lines(lines, config) if (key := repeat_key(line.text))})
+    needed = max(config.repeat_min_pages, ceil(config.repeat_min_share * page_count))
+    return frozenset(key for key, count in counts.items() if count >= needed)
+
+
+@lru_cache(maxsize=8)
+def watermark_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for a config's watermarks (compiled once per config)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    reason: str
+    head: RunningHead | None = None
+
+
+def find_furniture(
+    lines: Sequence[TextLine], repeats: frozenset[str], measure: float, config: LayoutConfig
+) -> Furniture:
+    """The furniture of one page.
+
+    At the top: if a running head or page number (or else a watermark)
+    stands in the first lines, everything above it goes too (a watermark, or
+    the site's title line); below it, further furniture lines go while they
+    last.  At the foot: furniture
+    lines go from the bottom up (a number there must agree with the head's:
+    ``1876`` ending a note is no page number).  A known watermark goes
+    wherever it stands.
+    """
+    watermark = watermark_pattern(config.watermarks)
+    max_head = config.running_head_max_ratio * measure if measure else float("inf")
+
+    def verdict(line: TextLine, *, at_top: bool) -> _Verdict | None:
+        if watermark.fullmatch(line.text):
+            return _Verdict(WATERMARK)
+        key = repeat_key(line.text)
+        repeated = key is not None and key in repeats
+        if len(line.text) <= max_head:
+            if at_top or repeated:
+                head = parse_running_head(line.text, confirmed=repeated)
+            else:
+                head = bare_page_number(line.text) or symbol_head(line.text)
+            if head is not None:
+                return _Verdict(PAGE_NUMBER if head.title is None else RUNNING_HEAD, head)
+        return _Verdict(REPEATED_LINE) if repeated else None
+
+    found: dict[int, _Verdict] = {}
+    top = [verdict(line, at_top=True) for line in lines[: config.head_zone_lines]]
+    head_at = next((i for i, v in enumerate(top) if v and v.head), None)
+    if head_at is None:
+        head_at = next((i for i, v in enumerate(top) if v and v.reason == WATERMARK), None)
+    if head_at is not None and all(v or len(lines[i].text) <= max_head for i, v in enumerate(top[:head_at])):
+        for i in range(head_at):
+            above = top[i]
+            found[i] = above if above is not None and above.reason == WATERMARK else _Verdict(TITLE_LINE)
+        first_free = head_at
+    else:
+        first_free = 0
+    for i in range(first_free, len(top)):
+        v = top[i]
+        if v is None:
+            break
+        found[i] = v
+    top_end = max(found, default=-1) + 1
+    known = next((v.head.number for v in found.values() if v.head and v.head.number is not None), None)
+    for i in range(len(lines) - 1, max(top_end, len(lines) - config.foot_zone_lines) - 1, -1):
+        v = verdict(lines[i], at_top=False)
+        if v is None or (v.head and known is not None and v.head.number not in (None, known)):
+            break
+        found[i] = v
+    for line in lines:
+        if line.number not in found and watermark.fullmatch(line.text):
+            found[line.number] = _Verdict(WATERMARK)
+    return _summarise(found)
+
+
+def _summarise(found: dict[int, _Verdict]) -> Furniture:
+    furniture = Furniture()
+    for number in sorted(found):
+        v = found[number]
+        furniture.reasons[number] = v.reason
+        if v.head is not None:
+            if furniture.number is None:
+                furniture.number = v.head.number
+            if furniture.running_head is None:
+                furniture.running_head = v.head.title
+    return furniture

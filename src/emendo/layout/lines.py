@@ -1,0 +1,230 @@
+"""The lines of a page, with offsets, and what their shapes say.
+
+Layout reads a page as its non-blank lines.  Each keeps the offsets of its
+visible text in the page's original and the number of blank lines before it,
+which is all the vertical information plain text keeps.  Some extractors put
+a fixed number of blank lines between *every* line (the "spaced" style); there
+the blank lines between lines of one paragraph mean nothing, and what tells is
+where the spacing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+from emendo.model import Line, Page
+
+#: Superscript digits as extractors give them (U+00B9, U+00B2, U+00B3 and U+2070-U+2079).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+#: What may follow the end of a sentence on its line: a note marker still glued
+#: on, closing quotes and brackets.
+_MARKER_CHARACTERS = "0123456789" + SUPERSCRIPT_DIGITS
+_CLOSERS = "\"”’'»)]"
+#: Line ends that break a word or join without a space: no room can be read off them.
+_LINE_END_BREAKS = "-\u2010\u2011\u00ad¬—–―"
+
+
+@dataclass(slots=True)  # not frozen: one is built per line, and frozen ones cost 3x
+class TextLine:
+    """A non-blank line of a page as layout reads it.
+
+    ``start``/``end`` bound the visible text (no surrounding spaces, no
+    terminator) in the page's original; ``gap`` counts the blank lines between
+    this line and the one before it, or the top of the page; ``space_end`` is
+    where the whitespace after it ends (the next line's start, or the page's
+    end); ``number`` is the line's index among the page's non-blank lines
+    (``page.lines[number]``).
+    """
+
+    page: int
+    number: int
+    start: int
+    end: int
+    text: str
+    gap: int
+    space_end: int = 0
+
+
+def superscript_value(digits: str) -> int:
+    """The number that superscript digits write.
+
+    >>> superscript_value("³⁴")
+    34
+    """
+    return int(digits.translate(_SUPERSCRIPT_VALUES))
+
+
+def read_lines(page: Page) -> tuple[list[Line], list[TextLine]]:
+    """The page's non-blank lines, as model lines and as layout lines.
+
+    :meth:`str.splitlines` (one C call) cuts the page; a blank line only
+    counts towards the next line's gap.
+
+    >>> _, lines = read_lines(Page(0, "Head 1\\n\\n\\n  body\\n"))
+    >>> [(line.text, line.start, line.gap, line.space_end) for line in lines]
+    [('Head 1', 0, 0, 11), ('body', 11, 2, 16)]
+    """
+    index = page.index
+    model: list[Line] = []
+    layout: list[TextLine] = []
+    offset = 0
+    blanks = 0
+    for raw in page.original.splitlines(keepends=True):
+        text = raw.strip()
+        if text:
+            start = offset + len(raw) - len(raw.lstrip())
+            end = start + len(text)
+            number = len(layout)
+            if number:
+                layout[-1].space_end = start
+            model.append(Line(index, number, start, end, text))
+            layout.append(TextLine(index, number, start, end, text, blanks))
+            blanks = 0
+        else:
+            blanks += 1
+        offset += len(raw)
+    if layout:
+        layout[-1].space_end = len(page.original)
+    return model, layout
+
+
+def spaced_gap(lines: Sequence[TextLine], min_gaps: int, min_share: float, mid_sentence_share: float) -> int:
+    """The blank lines that separate lines *within* a paragraph: 0 in plain text.
+
+    The spaced style puts the same number of blank lines between most lines
+    that have blank lines between them (single-spaced notes and quotes do
+    not count), mostly in mid-sentence; a page that leaves blank lines only
+    after sentence ends separates paragraphs that way and is plain text.
+
+    >>> lines = [TextLine(0, n, 0, 0, "a line that goes on", 2) for n in range(5)]
+    >>> spaced_gap(lines, 3, 0.3, 0.5)
+    2
+    """
+    gaps: Counter[int] = Counter()
+    mid_sentence: Counter[int] = Counter()
+    for before, line in pairwise(lines):
+        gaps[line.gap] += 1
+        if not ends_sentence(before.text):
+            mid_sentence[line.gap] += 1
+    total = sum(count for gap, count in gaps.items() if gap > 0)
+    for gap, count in gaps.most_common():
+        frequent = gap > 0 and count >= min_gaps and count >= min_share * total
+        if frequent and mid_sentence[gap] >= mid_sentence_share * count:
+            return gap
+    return 0
+
+
+def measure(lengths: Iterable[int]) -> float:
+    """The typical length of a full line: the median, robust to short last lines.
+
+    >>> measure([80, 82, 85, 30, 84])
+    82
+    """
+    values = list(lengths)
+    return median(values) if values else 0.0
+
+
+def fit_limit(pairs: Iterable[tuple[str, str]], quantile: float, min_samples: int) -> float | None:
+    """How long a line with the next line's first word gets when that word did not fit.
+
+    Measured on pairs of consecutive lines inside a sentence (neither a
+    hyphen nor a dash at the end, so the line ended for want of room): a low
+    quantile of ``len(line) + 1 + len(next first word)``.  A sentence end
+    below it left room the next word would have taken: a paragraph ended
+    there.  ``None`` when there are fewer than ``min_samples`` pairs.
+
+    >>> pairs = [("a line of some length", "words go on")] * 20
+    >>> fit_limit(pairs, 0.05, 20)
+    27
+    """
+    lengths = sorted(
+        len(line) + 1 + len(first_word(following))
+        for line, following in pairs
+        if line[-1:] not in _LINE_END_BREAKS and not ends_sentence(line)
+    )
+    if len(lengths) < min_samples:
+        return None
+    return lengths[int(quantile * len(lengths))]
+
+
+def first_word(text: str) -> str:
+    """The first word of a line, as far as the first space.
+
+    >>> first_word("Stalin’s reaction"), first_word("")
+    ('Stalin’s', '')
+    """
+    return text.split(maxsplit=1)[0] if text.strip() else ""
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence (or announces more with a colon).
+
+    >>> ends_sentence("at the time.²"), ends_sentence("so far as to state:"), ends_sentence("the")
+    (True, True, False)
+    >>> ends_sentence("he writes:—"), ends_sentence("a new fact—")
+    (True, False)
+    """
+    return _last_mark(text) in {".", "!", "?", "…", ":"}
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether a line ends a sentence outright (a colon does not).
+
+    >>> closes_sentence("agents.”³³"), closes_sentence("as follows:")
+    (True, False)
+    """
+    return _last_mark(text) in {".", "!", "?", "…"}
+
+
+def _last_mark(text: str) -> str:
+    """The punctuation a line ends on, past markers and closing quotes (``:—`` reads as ``:``)."""
+    bare = text.rstrip(_MARKER_CHARACTERS).rstrip(_CLOSERS)
+    if bare[-2:-1] in {":", "."} and bare[-1:] in {"—", "–"}:
+        return bare[-2]
+    return bare[-1:]
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Whether a line carries on a sentence begun before it.
+
+    >>> starts_mid_sentence("nent role."), starts_mid_sentence("Stalin wrote")
+    (True, False)
+    """
+    return text[:1].islower() or text[:1] in ",;:)]"
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+#: Words a title leaves in lower case.
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over"}
+    | {"per", "the", "to", "upon", "via", "vs", "versus", "with", "without", "against", "between", "after"}
+    | {"before", "during", "under", "about", "through"}
+)
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every word but the small ones is capitalised, as in a title.
+
+    >>> is_title_case("Japan and Caucasian Émigré Forces"), is_title_case("Stalin wrote to him")
+    (True, False)
+    """
+    words = _WORD.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    return all(word[0].isupper() or word.casefold() in _MINOR_WORDS for word in words)
+
+
+def word_count(text: str) -> int:
+    """How many words (runs that start with a letter) a line has.
+
+    >>> word_count("6.2 Japan and Caucasian Émigré Forces")
+    5
+    """
+    return len(_WORD.findall(text))

@@ -1,0 +1,304 @@
+"""Footnotes: the note block at the foot of a page and the markers pointing into it.
+
+A note block is a run of lines to the foot of the page in which some lines
+begin with numbers that count up by one (``32 ...``, ``33 ...``; a number the
+body's markers confirm may skip one, as printed books do); every other
+line carries on the note above it, even one that begins with a number out of
+sequence (``5 (July 2014) ...`` inside note 35).  Of the possible runs, the one
+whose numbers the body's markers confirm wins.  Markers are superscript digits
+anywhere in the body, or plain digits glued after a word or punctuation
+(``the time.2 In``), which count only when a note of that number stands on the
+page and they come in order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from emendo.layout.lines import SUPERSCRIPT_DIGITS, TextLine, superscript_value
+
+#: Runs of digits, raised or plain: where markers can be.
+_DIGIT_RUN = re.compile(r"[0-9\u00b2\u00b3\u00b9\u2070-\u2079]+")
+#: A run of one kind of digit: a raised marker glued to a year (``1545³⁹⁵``) is its own run.
+_SAME_KIND_RUN = re.compile(r"[0-9]+|[\u00b2\u00b3\u00b9\u2070-\u2079]+")
+#: Punctuation that may stand between a word and a plain marker (``agents.”33``).
+_LEAD = ".,;:!?\"”’')]"
+#: After a number, only sentence punctuation may lead a marker (``in 1879.2 The``).
+_LEAD_AFTER_NUMBER = ".,;:!?”’)"
+_NEW_SENTENCE = re.compile(r"\s+[A-ZÀ-Þ“‘\"(]")
+_OPENS = '“‘"(['
+
+
+#: How surely a candidate is a marker: raised digits, ...
+SUPERSCRIPT = 2
+#: ... plain digits after punctuation (``time.2``), ...
+AFTER_PUNCTUATION = 1
+#: ... plain digits glued to a word (``treaty4``, but also ``A3``).
+AFTER_WORD = 0
+
+
+@dataclass(slots=True)  # not frozen: one is built per line, and frozen ones cost 3x
+class Marker:
+    """A footnote marker in a body line: its span in the page's original, number and rank."""
+
+    start: int
+    end: int
+    number: int
+    rank: int
+
+
+@dataclass(slots=True)
+class NoteDraft:
+    """A footnote being put together: its number, its lines, where its text begins."""
+
+    number: int
+    lines: list[TextLine]
+    text_start: int
+
+
+@dataclass(slots=True)
+class PageNotes:
+    """The notes of one page and the body line where the note region begins."""
+
+    body_end: int
+    continuation: list[TextLine] = field(default_factory=list)
+    notes: list[NoteDraft] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def _note_start(digits: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<number>\d{{1,{digits}}}|[{SUPERSCRIPT_DIGITS}]{{1,{digits}}})(?![\d{SUPERSCRIPT_DIGITS}])"
+        r"(?P<gap>[.)]?[ \t\u00a0\u2000-\u200a]*)(?=[^\s\d.,;:%)\]\-–—])"
+    )
+
+
+def note_start(text: str, digits: int = 3) -> tuple[int, int] | None:
+    """Number of the note a line begins, and where the note's own text starts.
+
+    >>> note_start("35 See Hiroaki")
+    (35, 3)
+    >>> note_start("2008, no. 6") is None, note_start("6.2 Japan") is None
+    (True, True)
+    """
+    match = _note_start(digits).match(text)
+    if match is None:
+        return None
+    if not match.group("gap") and not _opens_text(text[match.end() :]):
+        return None
+    raw = match.group("number")
+    number = int(raw) if raw.isascii() else superscript_value(raw)
+    return number, match.end()
+
+
+def _opens_text(rest: str) -> bool:
+    """A number glued to what follows starts a note only before a capital or quote."""
+    return rest[:1].isupper() or rest[:1] in "“‘\"'("
+
+
+def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Marker]]:
+    """Every marker each of ``lines`` might hold, in order (not yet confirmed).
+
+    One pass of a compiled pattern over the page finds the runs of digits;
+    raised ones are candidates wherever they stand.  Plain ones must be glued
+    after a word, perhaps with punctuation between, and be followed by a
+    space, the line end or a glued capital; after a number and punctuation
+    (``in 1879.2 The``) only a new sentence or the line end may follow, so
+    that decimals (``3.5 per cent``) stay.
+
+    >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent"
+    >>> [m.number for m in marker_candidates(text, [TextLine(0, 0, 0, len(text), text, 0)])[0]]
+    [32, 2]
+    """
+    found: list[list[Marker]] = [[] for _ in lines]
+    starts = [line.start for line in lines]
+    for match in _DIGIT_RUN.finditer(original):
+        start, end = match.span()
+        k = bisect_right(starts, start) - 1
+        if k < 0 or end > lines[k].end:
+            continue
+        for run in _SAME_KIND_RUN.finditer(original, start, end):
+            digits = run.group()
+            if not digits.isascii():
+                found[k].append(Marker(run.start(), run.end(), superscript_value(digits), SUPERSCRIPT))
+                continue
+            rank = _plain_rank(original, run.start(), run.end(), lines[k])
+            if rank is not None:
+                found[k].append(Marker(run.start(), run.end(), int(digits), rank))
+    return found
+
+
+def _plain_rank(original: str, start: int, end: int, line: TextLine) -> int | None:
+    """How marker-like the plain digits ``original[start:end]`` are, or ``None``."""
+    if end - start > 3:
+        return None
+    after = original[end] if end < line.end else ""
+    if after and not (after.isspace() or after.isupper() or after in _OPENS):
+        return None
+    lead = start
+    while lead > line.start and start - lead < 3 and original[lead - 1] in _LEAD:
+        lead -= 1
+    before = original[lead - 1] if lead > line.start else ""
+    if before.isalpha():
+        return AFTER_WORD if lead == start else AFTER_PUNCTUATION
+    after_number = (
+        before.isdigit() and lead < start and all(c in _LEAD_AFTER_NUMBER for c in original[lead:start])
+    )
+    if after_number and (not after or _NEW_SENTENCE.match(original, end, line.end)):
+        return AFTER_PUNCTUATION
+    return None
+
+
+def find_notes(
+    content: Sequence[TextLine],
+    candidates: Sequence[Sequence[Marker]],
+    expected: int | None,
+    digits: int,
+    skip: int,
+) -> PageNotes:
+    """The note block of a page: the best-confirmed run of numbered lines to its foot.
+
+    ``candidates[i]`` are the marker candidates of ``content[i]``; ``expected``
+    is the number the previous page's notes lead one to expect next.  In a
+    run each numbered line is numbered one more than the one before (or up to
+    ``skip`` more, when a marker confirms the number: books do skip).  A run
+    scores one for each of its numbers that a marker above it confirms, and
+    one if it goes on from the previous page; the first best run wins, and a
+    run that nothing confirms is not a note block.
+    """
+    starts: list[tuple[int, int, int]] = []
+    for i, line in enumerate(content):
+        found = note_start(line.text, digits)
+        if found is not None:
+            starts.append((i, found[0], line.start + found[1]))
+    first_marker: dict[int, int] = {}
+    for i, markers in enumerate(candidates):
+        for marker in markers:
+            first_marker.setdefault(marker.number, i)
+    follow = _follow(starts, first_marker, skip)
+    best: tuple[int, list[int]] | None = None  # (score, the run as indexes into starts)
+    for k, (i, number, _) in enumerate(starts):
+        run = _run(k, follow)
+        score = sum(first_marker.get(starts[r][1], i) < i for r in run) + (number == expected)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, run)
+    if best is None:
+        return PageNotes(len(content))
+    chain = [starts[r] for r in best[1]]
+    notes = [
+        NoteDraft(
+            number, list(content[i : chain[n + 1][0] if n + 1 < len(chain) else len(content)]), text_start
+        )
+        for n, (i, number, text_start) in enumerate(chain)
+    ]
+    return PageNotes(chain[0][0], notes=notes)
+
+
+def _follow(
+    starts: Sequence[tuple[int, int, int]], first_marker: dict[int, int], skip: int
+) -> list[int | None]:
+    """For each numbered line, the next numbered line of its run (``None`` at the run's end).
+
+    That is the nearest line below numbered one more; failing that, one
+    numbered up to ``skip`` more whose marker stands above.  One pass from the
+    foot of the page up, remembering the nearest line below with each number.
+    """
+    follow: list[int | None] = [None] * len(starts)
+    nearest: dict[int, int] = {}
+    for k in range(len(starts) - 1, -1, -1):
+        i, number, _ = starts[k]
+        follow[k] = nearest.get(number + 1)
+        for step in range(2, skip + 2):
+            if follow[k] is not None:
+                break
+            if first_marker.get(number + step, i) < i:
+                follow[k] = nearest.get(number + step)
+        nearest[number] = k
+    return follow
+
+
+def _run(k: int, follow: Sequence[int | None]) -> list[int]:
+    """The run of numbered lines that begins at ``k``."""
+    run = [k]
+    after = follow[k]
+    while after is not None:
+        run.append(after)
+        after = follow[after]
+    return run
+
+
+def continuation_start(
+    content: Sequence[TextLine], end: int, spaced: bool, long_line: float, note_open: bool
+) -> int:
+    """Where lines that carry on the previous page's last note begin (``end`` if none).
+
+    They stand just above the page's first numbered note ``content[end]`` (or
+    at the foot of a page without one).  In the spaced style they are the
+    single-spaced lines run together with the first note; in plain text they
+    are lines set long (at least ``long_line``) in the notes' smaller font,
+    and only an unfinished note looks for them there.
+    """
+    if spaced:
+        return _tight_run_start(content, end, note_open)
+    if not note_open or (end < len(content) and content[end].gap > 0):
+        return end
+    k = end
+    seen_long = False
+    while k > 0:
+        line = content[k - 1]
+        is_long = len(line.text) >= long_line
+        if not is_long and k != end:
+            break
+        seen_long = seen_long or is_long
+        k -= 1
+        if line.gap > 0:
+            break
+    return k if seen_long else end
+
+
+def _tight_run_start(content: Sequence[TextLine], end: int, note_open: bool) -> int:
+    """First line of the single-spaced run that ends at the note block."""
+    if end < len(content):
+        if content[end].gap != 0:
+            return end
+        k = end
+    elif note_open and content:
+        k = len(content) - 1
+    else:
+        return end
+    while k > 0 and content[k].gap == 0:
+        k -= 1
+    return k if end - k >= (1 if end < len(content) else 2) else end
+
+
+def link_markers(
+    body: Sequence[TextLine], candidates: Sequence[Sequence[Marker]], numbers: set[int]
+) -> dict[int, list[Marker]]:
+    """The confirmed markers of the body, by line number.
+
+    A superscript counts whenever a note of its number stands on the page.
+    Plain digits count once per note: the best-ranked candidate of each number
+    (``tug.3`` before ``A3``), and only in order after the markers before it.
+    """
+    chosen: dict[int, Marker] = {}
+    for markers in candidates[: len(body)]:
+        for marker in markers:
+            if marker.rank < SUPERSCRIPT and marker.number in numbers:
+                best = chosen.get(marker.number)
+                if best is None or marker.rank > best.rank:
+                    chosen[marker.number] = marker
+    linked: dict[int, list[Marker]] = {}
+    last = -1
+    for line, markers in zip(body, candidates, strict=False):
+        for marker in markers:
+            if marker.number not in numbers:
+                continue
+            if marker.rank < SUPERSCRIPT and (chosen[marker.number] is not marker or marker.number <= last):
+                continue
+            linked.setdefault(line.number, []).append(marker)
+            last = max(last, marker.number)
+    return linked

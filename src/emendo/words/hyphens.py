@@ -1,0 +1,111 @@
+"""Line-end hyphens: ``Muk-``/``den`` is one word, ``self-``/``government`` a compound.
+
+Layout asks :class:`LexiconHyphenJudge` at every line that ends in a hyphen.
+The witnesses, strongest first:
+
+1. the document itself: the same two parts written elsewhere inside a line,
+   with the hyphen (``Russo-Japanese``) or without it (``Mukden``);
+2. a capital or a digit after the break: ``Russo-``/``Japanese``,
+   ``mid-``/``1930s`` keep their hyphen;
+3. the lexicon: a closed form English knows (``newspaper``, ``express``) drops
+   the hyphen, unless both parts are common words and the closed form is far
+   rarer than they are (``self``/``government``, ``nineteenth``/``century``);
+   a prefix or suffix that wordfreq lists as a word (``un``/``critical``,
+   ``unscrupulous``/``ness``) does not make a compound.
+
+Either side may carry other damage: the word after the break can be glued to
+an italic name (``paperPravdato``), end in punctuation or a note marker, or
+have lost a ligature (``testi-``/``ed`` is ``testified``); the judge looks
+through all of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from emendo.layout.joins import HyphenVerdict
+from emendo.words.tokens import CAMEL_RE, LETTER, word_set
+
+if TYPE_CHECKING:
+    from emendo.words.profile import DocumentProfile
+
+#: Prefixes and suffixes that wordfreq also lists as words (``un``, ``ness``):
+#: joined to a word at a line end they make one word, not a compound.
+BOUND_PREFIXES = word_set("un in im il ir dis mis en em de")
+BOUND_SUFFIXES = word_set("ness less ment ments ly ship ships hood ful ism ist ists ity ize ise able ible")
+_LAST_WORD = re.compile(rf"{LETTER}+$")
+_FIRST_WORD = re.compile(rf"^{LETTER}+")
+
+
+def word_before_break(left: str) -> str:
+    """The letters that end ``left``: the part of a word before its line-end hyphen.
+
+    >>> word_before_break("(Russo"), word_before_break("Russo-Japa"), word_before_break("1904")
+    ('Russo', 'Japa', '')
+    """
+    found = _LAST_WORD.search(left.rstrip("-"))
+    return found.group() if found else ""
+
+
+def word_after_break(right: str) -> str:
+    """The letters that begin ``right``, up to any glued capital: the rest of the broken word.
+
+    >>> word_after_break("paperPravdato"), word_after_break("ed.”³⁵In"), word_after_break("1930s")
+    ('paper', 'ed', '')
+    """
+    found = _FIRST_WORD.match(right.lstrip("\"'“‘(["))
+    if not found:
+        return ""
+    word = found.group()
+    seam = CAMEL_RE.search(word)
+    return word[: seam.start()] if seam else word
+
+
+class LexiconHyphenJudge:
+    """Decides line-end hyphens from the document and the lexicon (see the module docstring).
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> judge = learn_profile([Page(0, "a Russo-Japanese war")], WordsConfig()).hyphen_judge()
+    >>> [judge.judge(a, b).keep for a, b in [("Muk", "den"), ("self", "government"), ("ear", "lier")]]
+    [False, True, False]
+    """
+
+    def __init__(self, profile: DocumentProfile) -> None:
+        self._profile = profile
+
+    def judge(self, left: str, right: str) -> HyphenVerdict:
+        head, tail = word_before_break(left), word_after_break(right)
+        if not head or not tail:
+            return HyphenVerdict(True, 0.7, "a number or sign stands at the break, so the hyphen is a dash")
+        profile = self._profile
+        hyphenated = profile.compound_count(head, tail)
+        closed = profile.count_any_case(head + tail)
+        if hyphenated != closed:
+            keep = hyphenated > closed
+            written = f"{head}-{tail}" if keep else head + tail
+            return HyphenVerdict(keep, 0.95, f"the document writes '{written}' elsewhere")
+        if tail[0].isupper():
+            return HyphenVerdict(True, 0.9, "the word after the break starts with a capital: a compound")
+        closed_zipf = profile.english_zipf(head + tail)
+        head_zipf, tail_zipf = profile.english_zipf(head), profile.english_zipf(tail)
+        known = profile.config.known_zipf
+        if closed_zipf > 0 and (head.lower() in BOUND_PREFIXES or tail.lower() in BOUND_SUFFIXES):
+            return HyphenVerdict(
+                False,
+                0.9,
+                f"'{head}' and '{tail}' are a prefix or suffix and a word: '{head + tail}' is one word",
+            )
+        if (
+            min(head_zipf, tail_zipf) >= known
+            and closed_zipf < min(head_zipf, tail_zipf) - profile.config.hyphen_compound_gap
+        ):
+            return HyphenVerdict(
+                True, 0.8, f"'{head}' and '{tail}' are words and '{head + tail}' is far rarer: a compound"
+            )
+        if closed_zipf >= known:
+            return HyphenVerdict(False, 0.95, f"'{profile.english_form(head + tail)}' is an English word")
+        return HyphenVerdict(
+            False, 0.75, f"'{head}' and '{tail}' are not both words: a word broken at the line end"
+        )

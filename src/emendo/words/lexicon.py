@@ -1,0 +1,284 @@
+"""The English lexicon, as a compact index that opens in milliseconds.
+
+The word layer asks one question of the lexicon, many times: how common is this
+word (its Zipf frequency: ``log10`` of occurrences per billion words, 0 for a
+word never seen)?  wordfreq answers it, but loading wordfreq's ``large`` list
+takes a third of a second and building a Python dict of its 320,000 words
+another quarter, which alone would break the half-second budget of a one-page
+``emendo repair``.
+
+So the list is turned once into an open-addressing hash table stored in a file
+(``lexicon-en-large.v1.bin`` in ``$EMENDO_CACHE``, else ``$XDG_CACHE_HOME/emendo``
+or ``~/.cache/emendo``) and memory-mapped on first use: opening it costs a few
+milliseconds and a lookup a few microseconds, with only the pages touched ever
+read from disk.
+
+File layout (little-endian)::
+
+    magic  b"EMLEX001"
+    u32    slot count (a power of two)       u32  word count
+    slots  slot count x (u32 crc32 of the key, u32 entry offset + 1; 0 = empty)
+    pool   entries: u8 key length, key (UTF-8), u16 Zipf x 100
+
+Beside it, ``ligature-forms-en-large.v2.tsv`` lists the 9,000 words that hold a
+ligature sequence under the form they take when the ligature glyph is lost
+(``aairs`` → ``affairs``), so that restoring a damaged word is one dict lookup
+instead of dozens of guesses.  Both files are built together.
+"""
+
+from __future__ import annotations
+
+import math
+import mmap
+import os
+import struct
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from emendo.words.tokens import LIGATURE_RE
+
+MAGIC = b"EMLEX001"
+INDEX_NAME = "lexicon-en-large.v1.bin"
+FORMS_NAME = "ligature-forms-en-large.v2.tsv"
+_HEADER = struct.Struct("<8sII")
+_SLOT = struct.Struct("<II")
+_ZIPF = struct.Struct("<H")
+
+
+def cache_dir() -> Path:
+    """Where emendo keeps its built indexes.
+
+    ``$EMENDO_CACHE`` wins, then ``$XDG_CACHE_HOME/emendo``, then ``~/.cache/emendo``.
+    """
+    explicit = os.environ.get("EMENDO_CACHE")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "emendo"
+
+
+def lookup_key(word: str) -> str:
+    """The form under which wordfreq lists ``word``: lowercase, straight apostrophe.
+
+    >>> lookup_key("Stalin’s")
+    "stalin's"
+    """
+    return word.lower().replace("\u2019", "'")
+
+
+def encode_index(zipfs: Iterable[tuple[str, float]]) -> bytes:
+    """The index file's bytes for ``(word, zipf)`` pairs (later pairs win).
+
+    >>> Lexicon(encode_index([("the", 7.73), ("émigré", 2.5)])).zipf("émigré")
+    2.5
+    """
+    entries: dict[bytes, int] = {}
+    for word, zipf in zipfs:
+        key = word.encode("utf-8")
+        if 0 < len(key) < 256:
+            entries[key] = max(0, min(65535, round(zipf * 100)))
+    slots = 1 << max(4, math.ceil(math.log2(max(1, len(entries)) / 0.6)))
+    table = [(0, 0)] * slots
+    pool = bytearray()
+    for key, centi in entries.items():
+        crc = zlib.crc32(key)
+        index = crc & (slots - 1)
+        while table[index][1]:
+            index = (index + 1) & (slots - 1)
+        table[index] = (crc, len(pool) + 1)
+        pool += bytes((len(key),)) + key + _ZIPF.pack(centi)
+    head = _HEADER.pack(MAGIC, slots, len(entries))
+    return head + b"".join(_SLOT.pack(crc, offset) for crc, offset in table) + bytes(pool)
+
+
+class LigatureForm(NamedTuple):
+    """A word that loses ``sequence`` at ``at`` when its ligature glyph is dropped."""
+
+    word: str
+    sequence: str
+    at: int
+    zipf: float
+
+
+class Lexicon:
+    """Zipf frequencies of words, read from an index (see the module docstring).
+
+    Lookups are by :func:`lookup_key` form and are remembered, since a
+    document asks about the same few thousand words over and over.
+    """
+
+    def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"") -> None:
+        magic, slots, count = _HEADER.unpack_from(data, 0)
+        if magic != MAGIC or len(data) < _HEADER.size + slots * _SLOT.size:
+            raise ValueError("not an emendo lexicon index")
+        self._data = data
+        self._mask = slots - 1
+        self._pool = _HEADER.size + slots * _SLOT.size
+        self.size: int = count
+        self._known: dict[str, float] = {}
+        self._forms_source = forms
+        self._forms: dict[str, str] | None = None
+        self._parsed: dict[str, tuple[LigatureForm, ...]] = {}
+
+    def zipf(self, key: str) -> float:
+        """Zipf frequency of a :func:`lookup_key` form; 0.0 for an unknown word.
+
+        >>> lexicon = Lexicon(encode_index([("at", 6.7), ("flat", 4.72)]))
+        >>> lexicon.zipf("flat"), lexicon.zipf("flax")
+        (4.72, 0.0)
+        """
+        found = self._known.get(key)
+        if found is not None:
+            return found
+        found = self._lookup(key.encode("utf-8"))
+        self._known[key] = found
+        return found
+
+    def ligature_forms(self, key: str) -> tuple[LigatureForm, ...]:
+        """The words that read as ``key`` once a ligature glyph is dropped, most frequent first.
+
+        Read on first use: only a document that lost its ligatures needs them.
+
+        >>> forms = encode_ligature_forms([("affairs", 4.67)]).encode()
+        >>> Lexicon(encode_index([("affairs", 4.67)]), forms).ligature_forms("aairs")[0].word
+        'affairs'
+        """
+        if self._forms is None:
+            source = self._forms_source
+            if isinstance(source, Path):
+                try:
+                    data = source.read_bytes()
+                except OSError:
+                    data = build_indexes(source.parent)[1]
+            else:
+                data = source
+            self._forms = decode_ligature_forms(data.decode("utf-8"))
+        parsed = self._parsed.get(key)
+        if parsed is None:
+            encoded = self._forms.get(key)
+            parsed = self._parsed[key] = parse_ligature_forms(encoded) if encoded else ()
+        return parsed
+
+    def _lookup(self, key: bytes) -> float:
+        data, mask, pool = self._data, self._mask, self._pool
+        crc = zlib.crc32(key)
+        index = crc & mask
+        while True:
+            stored, offset = _SLOT.unpack_from(data, _HEADER.size + index * _SLOT.size)
+            if not offset:
+                return 0.0
+            if stored == crc:
+                start = pool + offset - 1
+                length = data[start]
+                if data[start + 1 : start + 1 + length] == key:
+                    centi: int = _ZIPF.unpack_from(data, start + 1 + length)[0]
+                    return centi / 100
+            index = (index + 1) & mask
+
+
+def _wordfreq_zipfs() -> list[tuple[str, float]]:
+    """Every word of wordfreq's large English list with its Zipf frequency."""
+    from wordfreq import get_frequency_dict
+
+    frequencies: Mapping[str, float] = get_frequency_dict("en", wordlist="large")
+    return [(word, round(math.log10(freq) + 9, 2)) for word, freq in frequencies.items() if freq > 0]
+
+
+def encode_ligature_forms(zipfs: Iterable[tuple[str, float]]) -> str:
+    """The ligature-forms file: each word with a ligature sequence, keyed by the word without it.
+
+    One line per damaged form: the form, then its words as
+    ``word:sequence:position:zipf``, most frequent first, separated by tabs.
+
+    >>> encode_ligature_forms([("fiat", 3.63), ("office", 5.4), ("flat", 4.72)])
+    'at\\tflat:fl:0:4.72\\tfiat:fi:0:3.63\\noce\\toffice:ffi:1:5.4\\n'
+    """
+    forms: dict[str, list[tuple[float, str]]] = {}
+    for word, zipf in zipfs:
+        for match in LIGATURE_RE.finditer(word):
+            damaged = word[: match.start()] + word[match.end() :]
+            if damaged and ":" not in word and "\t" not in word:
+                entry = f"{word}:{match.group()}:{match.start()}:{zipf}"
+                forms.setdefault(damaged, []).append((-zipf, entry))
+    return "".join(
+        damaged + "\t" + "\t".join(entry for _, entry in sorted(entries)) + "\n"
+        for damaged, entries in sorted(forms.items())
+    )
+
+
+def decode_ligature_forms(text: str) -> dict[str, str]:
+    """Damaged form → its still-encoded words; :func:`parse_ligature_forms` reads one entry.
+
+    Parsing is left until a form is asked for: a document meets a few hundred
+    of the 8,000 forms.
+
+    >>> decode_ligature_forms("at\\tflat:fl:0:4.72\\n")
+    {'at': 'flat:fl:0:4.72'}
+    """
+    return dict(line.split("\t", 1) for line in text.splitlines())
+
+
+def parse_ligature_forms(encoded: str) -> tuple[LigatureForm, ...]:
+    """The words of one :func:`encode_ligature_forms` line.
+
+    >>> parse_ligature_forms("flat:fl:0:4.72\\tfiat:fi:0:3.63")[1]
+    LigatureForm(word='fiat', sequence='fi', at=0, zipf=3.63)
+    """
+    forms = []
+    for entry in encoded.split("\t"):
+        word, sequence, at, zipf = entry.split(":")
+        forms.append(LigatureForm(word, sequence, int(at), float(zipf)))
+    return tuple(forms)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only cache only costs the next run a rebuild
+
+
+def build_indexes(directory: Path) -> tuple[bytes, bytes]:
+    """Build both index files from wordfreq into ``directory`` and return their bytes.
+
+    The bytes come back so that a caller whose cache cannot be written still
+    has them.
+    """
+    zipfs = _wordfreq_zipfs()
+    index = encode_index(zipfs)
+    forms = encode_ligature_forms(zipfs).encode("utf-8")
+    _write_atomically(directory / FORMS_NAME, forms)
+    _write_atomically(directory / INDEX_NAME, index)
+    return index, forms
+
+
+def open_lexicon(directory: Path) -> Lexicon:
+    """The lexicon whose index files are in ``directory``, built from wordfreq first if missing."""
+    try:
+        with (directory / INDEX_NAME).open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return Lexicon(mapped, directory / FORMS_NAME)
+    except (OSError, ValueError, struct.error):
+        index, forms = build_indexes(directory)
+        return Lexicon(index, forms)
+
+
+_LEXICON: dict[Path, Lexicon] = {}
+
+
+def english() -> Lexicon:
+    """The English lexicon of the current cache directory, opened once per process."""
+    directory = cache_dir()
+    lexicon = _LEXICON.get(directory)
+    if lexicon is None:
+        lexicon = _LEXICON[directory] = open_lexicon(directory)
+    return lexicon

@@ -1,0 +1,445 @@
+"""Lost ligatures: ``condence`` → ``confidence``, ``Aairs`` → ``Affairs``, ``ght`` → ``fight``.
+
+Many book fonts draw ``ff``, ``fi``, ``fl``, ``ffi`` and ``ffl`` as one glyph.
+When a PDF does not say which letters such a glyph stands for, text
+extraction drops it, and every word that had one loses two or three letters.
+The damage is all or nothing for a document, so the document decides whether
+it happened (:func:`ligatures_lost`); then each damaged word is restored by
+the one sequence that makes it a word (the lexicon's ligature forms).
+
+Each restoration is weighed as log-odds in powers of ten, restoring when the
+sum reaches ``WordsConfig.ligature_margin``:
+
+- the frequency of the two readings in English (:func:`prior_evidence`),
+  where a one- or two-letter token that is no English word (``re``, ``ve``,
+  ``t``) counts for less than wordfreq says, since its frequency there comes
+  from abbreviations and fragments, not from prose (:func:`prose_zipf`);
+- the document's capitals: a capital ``F`` is never part of a ligature, so
+  words that begin with the sequence survive at the start of sentences and in
+  titles; ``Five days`` on a page is evidence that ``ve`` elsewhere was
+  ``five`` (:func:`capital_evidence`);
+- for damaged forms that are words themselves (``at``/``flat``,
+  ``our``/``flour``), the sentence (:func:`context_evidence`): grammar, the
+  word the token is hyphenated to, and whether the text around is English.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from emendo.model import Edit
+from emendo.words.changes import Changes, TextContext
+from emendo.words.lexicon import lookup_key
+from emendo.words.tokens import LIGATURE_RE, LIGATURE_SEQUENCES, WORD_RE, occurrences, standalone, word_set
+
+#: Ligature code points and the letters they stand for.
+LIGATURE_GLYPHS = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+LIGATURE_GLYPH_RE = re.compile("[\ufb00-\ufb06]")
+
+#: The English words of one or two letters; any other such token in prose is
+#: a fragment, a symbol or an abbreviation.
+SHORT_WORDS = word_set(
+    "a i ah am an as at be by do eh go ha he hi ho id if in is it lo ma me my no of oh ok on or ox pa "
+    "so to up us we ye"
+)
+#: How much less a short non-word (``re``, ``ve``, ``t``) counts than wordfreq says.
+SHORT_FRAGMENT_DISCOUNT = 2.0
+
+# Closed-class English words: the grammar that tells ``at`` from ``flat``.
+_DETERMINERS = word_set(
+    "a an the this that these those my your his her its our their every each no some any another "
+    "either neither such whose"
+)
+_PREPOSITIONS = word_set(
+    "at in on of to for with by from into onto upon about above across after against along among "
+    "around before behind below beneath beside besides between beyond during except inside near off "
+    "over past since through throughout toward towards under until unto within without"
+)
+_PRONOUNS = frozenset(
+    ["i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "who", "whom", "which"]
+)
+_AUXILIARIES = word_set(
+    "is are was were be been being am has have had do does did will would shall should may might must "
+    "can could"
+)
+_CONJUNCTIONS = word_set("and or but nor than because although though whether")
+#: Closed-class English words: articles, prepositions, pronouns, auxiliaries, conjunctions.
+FUNCTION_WORDS = _DETERMINERS | _PREPOSITIONS | _PRONOUNS | _AUXILIARIES | _CONJUNCTIONS
+#: Determiners that are never pronouns: no function word can follow them.
+_ARTICLES = word_set("a an the my your its our their every")
+_CONTEXT_WIDTH = 3
+_COMPOUND_REACH = 2.0
+#: A token used this often, mostly before a full stop, is an abbreviation (``ed.``).
+_ABBREVIATION_USES = 3
+_GRAMMAR_REACH = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Restoration:
+    """A damaged token and the word it most likely was.
+
+    ``at`` indexes the token where ``inserted`` goes; ``prior`` is the
+    evidence before the sentence is read; ``collision`` says the damaged form
+    is itself a word common enough that each occurrence is judged in its
+    sentence; ``plausible`` that a sentence can tip the balance even where
+    the token stands alone, not hyphenated (else only a compound can).
+    """
+
+    token: str
+    word: str
+    inserted: str
+    at: int
+    prior: float
+    collision: bool
+    plausible: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Surroundings:
+    """The words around one occurrence of a token, in lookup form.
+
+    ``previous``/``following`` are the adjacent words of the same clause (None
+    across punctuation); ``window`` holds up to three words either side;
+    ``joined_before``/``joined_after`` the words hyphenated to the token.
+    """
+
+    previous: str | None = None
+    following: str | None = None
+    window: tuple[str, ...] = ()
+    joined_before: str | None = None
+    joined_after: str | None = None
+
+
+def prose_zipf(key: str, zipf: float) -> float:
+    """How common ``key`` is as a word of prose: wordfreq's figure, discounted for short non-words.
+
+    >>> prose_zipf("re", 5.23), prose_zipf("at", 6.7)
+    (3.23, 6.7)
+    """
+    if len(key) <= 2 and key not in SHORT_WORDS:
+        return round(zipf - SHORT_FRAGMENT_DISCOUNT, 2)
+    return zipf
+
+
+def prior_evidence(candidate_zipf: float, token_zipf: float, capital: float) -> float:
+    """Log-odds (powers of ten) that a token was the candidate, before reading its sentence.
+
+    The frequency ratio of the two readings in prose, plus the document's
+    own capital-letter evidence.
+
+    >>> round(prior_evidence(5.45, 2.56, 0.0), 2)   # ve → five
+    2.89
+    """
+    return candidate_zipf - token_zipf + capital
+
+
+def capital_evidence(candidate_capitals: int, token_capitals: int) -> float:
+    """Log-odds from the document's capitalised forms, which no lost ligature can damage.
+
+    ``Five`` standing in a document that has lost its ligatures is how often
+    that document uses *five*; ``Ve`` how often it uses *ve*.  Bounded so that
+    a handful of sentence starts cannot outweigh the whole language.
+
+    >>> round(capital_evidence(4, 0), 2), capital_evidence(0, 0)
+    (0.95, 0.0)
+    """
+    ratio = math.log10((candidate_capitals + 0.5) / (token_capitals + 0.5))
+    return max(-1.5, min(1.5, ratio))
+
+
+def stem_evidence(related: int) -> float:
+    """Log-odds from the document's restored words that begin with the candidate.
+
+    ``affirmation`` restored from ``armation`` (no collision there) shows the
+    document writes about affirming, which makes ``arm`` likelier ``affirm``.
+
+    >>> stem_evidence(0), stem_evidence(5)
+    (0.0, 1.0)
+    """
+    return min(1.0, float(related))
+
+
+def context_evidence(around: Surroundings, token: str, candidate: str, zipf: Callable[[str], float]) -> float:
+    """Log-odds from the sentence that a damaged form that is a word was really the candidate.
+
+    Only closed-class grammar and the lexicon are used, so the rules hold for
+    any English text:
+
+    - among foreign words nothing is restored, whatever else is known
+      (:func:`is_foreign`): ``pobit’ ee`` and ``tutte le opere`` stay;
+    - a word hyphenated to the token decides by the compound it makes:
+      ``ag-ship`` is ``flag-ship`` (``flagship``), ``re-election`` stays
+      (``reelection``);
+    - a function word cannot follow an article or possessive: ``a at`` is
+      ``a flat``, whatever the frequencies say; a preposition before an
+      article or pronoun is at home: ``at the`` stays.
+
+    >>> zipfs = {"flagship": 3.5, "reelection": 3.1, "was": 6.5, "surface": 4.6, "time": 6.1}
+    >>> z = lambda w: zipfs.get(w, 0.0)
+    >>> context_evidence(Surroundings("a", "surface", ("was", "a", "surface")), "at", "flat", z)
+    6.0
+    >>> context_evidence(Surroundings(None, "the", ("at", "the", "time")), "at", "flat", z)
+    -1.5
+    >>> context_evidence(Surroundings("pobit", None, ("pobit",)), "ee", "flee", z)
+    -inf
+    >>> context_evidence(Surroundings(window=("the",), joined_after="ship"), "ag", "flag", z)
+    2.0
+    """
+    if is_foreign(around, zipf):
+        return -math.inf
+    key, candidate = lookup_key(token), lookup_key(candidate)
+    score = 0.0
+    if len(key) > 1:  # a letter hyphenated to a word is a shape or a name: T-shirt, X-ray
+        if around.joined_after:
+            score += _compound_evidence(
+                zipf(candidate + around.joined_after), zipf(key + around.joined_after)
+            )
+        if around.joined_before:
+            score += _compound_evidence(
+                zipf(around.joined_before + candidate), zipf(around.joined_before + key)
+            )
+    if key in FUNCTION_WORDS:
+        if around.previous in _ARTICLES:
+            score += _GRAMMAR_REACH
+        if key in _PREPOSITIONS and (around.following in _DETERMINERS or around.following in _PRONOUNS):
+            score -= 1.5
+        if key in _DETERMINERS and around.following is not None and around.following not in FUNCTION_WORDS:
+            score -= 0.5
+    return score
+
+
+def is_foreign(around: Surroundings, zipf: Callable[[str], float]) -> bool:
+    """Whether the words around a token are not English (a quotation, a title, a name).
+
+    Both adjacent words foreign, or most of the window: ``Dio ti mantenga``,
+    ``a re nova pendebat``, ``Jacques du Clerc``.
+
+    >>> z = {"the": 7.7, "and": 7.5, "cried": 4.0}.get
+    >>> is_foreign(Surroundings("dio", "mantenga", ("and", "cried", "dio", "mantenga")), lambda w: z(w, 0.0))
+    True
+    >>> is_foreign(Surroundings("the", None, ("and", "the")), lambda w: z(w, 0.0))
+    False
+    """
+
+    def english(word: str, common: float = 3.0) -> bool:
+        return word in FUNCTION_WORDS or (zipf(word) >= common and (len(word) > 2 or word in SHORT_WORDS))
+
+    previous, following = around.previous, around.following
+    if (
+        previous is not None
+        and following is not None
+        and not (english(previous, 3.5) or english(following, 3.5))
+    ):
+        return True
+    known = sum(english(word) for word in around.window)
+    return (len(around.window) >= 2 and 2 * known < len(around.window)) or (
+        len(around.window) < 2 and known == 0
+    )
+
+
+class Reach(NamedTuple):
+    """How far :func:`context_evidence` can move a token's odds.
+
+    ``lowest`` is the most it can take away (everything, among foreign
+    words), ``plain`` the most it can add to an occurrence standing alone,
+    ``hyphenated`` to one hyphenated to its neighbours.
+    """
+
+    lowest: float
+    plain: float
+    hyphenated: float
+
+
+def context_reach(key: str) -> Reach:
+    """The :class:`Reach` of context for a token in lookup form.
+
+    A token whose prior stays on one side of the margin across this range is
+    decided once for the whole document, without reading its sentences.
+
+    >>> context_reach("at"), context_reach("re")
+    (Reach(lowest=-inf, plain=6.0, hyphenated=10.0), Reach(lowest=-inf, plain=0.0, hyphenated=4.0))
+    """
+    plain = _GRAMMAR_REACH if key in FUNCTION_WORDS else 0.0
+    return Reach(-math.inf, plain, plain + 2 * _COMPOUND_REACH)
+
+
+def _compound_evidence(candidate_zipf: float, token_zipf: float) -> float:
+    """Log-odds from the closed compounds the two readings make with a hyphenated neighbour.
+
+    Bounded: a hyphenated compound need not be in the lexicon closed
+    (``fire-ship`` is not, ``reship`` is).
+    """
+    return max(-_COMPOUND_REACH, min(_COMPOUND_REACH, candidate_zipf - token_zipf))
+
+
+def intact_sequences(word: str) -> list[str]:
+    """The ligature sequences a word shows intact (longest match first).
+
+    >>> intact_sequences("officially"), intact_sequences("Fischer")
+    (['ffi'], [])
+    """
+    return LIGATURE_RE.findall(word)
+
+
+def ligatures_lost(
+    intact: Mapping[str, int], evidence: Mapping[str, int], min_evidence: int, tolerance: float
+) -> frozenset[str]:
+    """Which ligature sequences a document lost, from its intact and its damaged words.
+
+    A document lost its ligatures when enough unknown words become words by one
+    inserted sequence and (almost) no word shows a sequence intact; the lost
+    sequences are those not shown intact.
+
+    >>> sorted(ligatures_lost({}, {"fi": 4, "fl": 1}, 3, 0.0))
+    ['ff', 'ffi', 'ffl', 'fi', 'fl']
+    >>> sorted(ligatures_lost({"fi": 12}, {"fi": 4, "fl": 1}, 3, 0.0))
+    []
+    """
+    total_intact = sum(intact.values())
+    total_evidence = sum(evidence.values())
+    if total_evidence < min_evidence or total_intact > tolerance * total_evidence:
+        return frozenset()
+    return frozenset(s for s in LIGATURE_SEQUENCES if intact.get(s, 0) <= tolerance * evidence.get(s, 0))
+
+
+_GAP = re.compile(r"[ \t\n]+|-")
+
+
+def surroundings(text: str, start: int, end: int) -> Surroundings:
+    """The :class:`Surroundings` of the token at ``text[start:end]``.
+
+    >>> around = surroundings("into our aairs, and", 5, 8)
+    >>> around.previous, around.following, around.window, around.joined_before
+    ('into', 'aairs', ('into', 'aairs', 'and'), None)
+    >>> surroundings("the ag-ship sailed", 4, 6).joined_after
+    'ship'
+    """
+    left = list(WORD_RE.finditer(text, max(0, start - 60), start))[-_CONTEXT_WIDTH:]
+    right = list(WORD_RE.finditer(text, end, end + 60))[:_CONTEXT_WIDTH]
+    previous = following = joined_before = joined_after = None
+    if left and (gap := _GAP.fullmatch(text, left[-1].end(), start)):
+        word = lookup_key(left[-1].group())
+        if gap.group() == "-":
+            joined_before = word
+        else:
+            previous = word
+    if right and (gap := _GAP.fullmatch(text, end, right[0].start())):
+        word = lookup_key(right[0].group())
+        if gap.group() == "-":
+            joined_after = word
+        else:
+            following = word
+    window = tuple(lookup_key(m.group()) for m in (*left, *right))
+    return Surroundings(previous, following, window, joined_before, joined_after)
+
+
+def restore_ligatures(text: str, context: TextContext) -> Changes:
+    """Give back the letters a lost ligature took (``condence`` → ``confidence``).
+
+    Runs only in a document whose profile found its ligatures lost; each
+    distinct token is judged once, and collisions (``at``, ``re``) once per
+    occurrence, in their sentence.
+    """
+    profile = context.profile
+    if not profile.lost_ligatures:
+        return Changes()
+    edits = []
+    for token, restoration in profile.restorations_in(text).items():
+        found = occurrences(text, token) if restoration.plausible else hyphenated_occurrences(text, token)
+        for start in found:
+            end = start + len(token)
+            if _beside_digit(text, start, end):
+                continue
+            score = restoration.prior
+            if restoration.collision:
+                if _set_apart(text, start, end) or _abbreviated(text, start, end, restoration, context):
+                    continue
+                if len(token) == 1 and _hyphenated(text, start, end):
+                    continue  # a letter hyphenated to a word is a shape: T-shirt, t-test
+                if score < profile.config.ligature_margin and not _hopeful(text, start, end):
+                    continue  # only an article before or a hyphenated word could help, and neither is there
+                around = surroundings(text, start, end)
+                score += context_evidence(around, restoration.token, restoration.word, profile.zipf)
+            if score < profile.config.ligature_margin:
+                continue
+            at = start + restoration.at
+            reason = f"lost '{restoration.inserted}' ligature: '{restoration.token}' was '{restoration.word}'"
+            edits.append(Edit(at, at, restoration.inserted, "ligature", reason, confidence(score)))
+    edits.sort(key=lambda edit: edit.start)
+    return Changes(tuple(edits))
+
+
+_AFTER_ARTICLE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(_ARTICLES))})\s+$", re.IGNORECASE)
+
+
+def _hopeful(text: str, start: int, end: int) -> bool:
+    """Whether context can add anything here: an article just before, or a hyphenated neighbour."""
+    return _hyphenated(text, start, end) or bool(_AFTER_ARTICLE.search(text, max(0, start - 12), start))
+
+
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
+def hyphenated_occurrences(text: str, token: str) -> list[int]:
+    """Where ``token`` stands as a whole word joined to another by a hyphen.
+
+    >>> hyphenated_occurrences("re-ship, the re, ag-re", "re")
+    [0, 20]
+    """
+    starts = set()
+    for pattern, shift in ((token + "-", 0), ("-" + token, 1)):
+        found = text.find(pattern)
+        while found != -1:
+            starts.add(found + shift)
+            found = text.find(pattern, found + 1)
+    return [start for start in sorted(starts) if standalone(text, start, start + len(token))]
+
+
+def _abbreviated(text: str, start: int, end: int, restoration: Restoration, context: TextContext) -> bool:
+    """Whether this occurrence is an abbreviation, not a damaged word.
+
+    One or two letters before a full stop (``ed.``, ``n.``, ``op.``), a
+    letter in a chain of them (``e.g.``), or a word the document keeps
+    writing before a full stop (``Sta.``).
+    """
+    if text[start - 1 : start] == "." or (text.startswith(".", end) and text[end + 1 : end + 2].isalpha()):
+        return True  # e.g., i.e., U.S.
+    if not text.startswith(".", end):
+        return False
+    profile = context.profile
+    return len(restoration.token) <= 2 or (
+        profile.count(restoration.token) >= _ABBREVIATION_USES
+        and profile.stop_share(restoration.token) >= 0.8
+    )
+
+
+def confidence(log_odds: float) -> float:
+    """A log-odds score (powers of ten) as a probability, rounded to 3 places.
+
+    >>> confidence(0.0), confidence(2.0)
+    (0.5, 0.99)
+    """
+    return round(1 / (1 + 10 ** (-log_odds)), 3)
+
+
+def _beside_digit(text: str, start: int, end: int) -> bool:
+    """Whether the token is glued to a number (``2nd``, ``12ff``): no word at all."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    """Whether a collision stands alone in parentheses, as a label: ``(o)``."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"

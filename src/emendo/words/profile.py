@@ -1,0 +1,642 @@
+"""What a document teaches about itself before any word is repaired.
+
+One pass over the original text of every page counts its tokens; everything
+else is derived from those counts, so the cost is linear in the text and the
+memory bounded by the vocabulary:
+
+- the words that stand whole, with their case (``Mukden`` twice);
+- hyphenated compounds written inside a line (``Russo-Japanese``), which
+  settle line-end hyphens of the same words;
+- capitalised runs seen only glued to their neighbours (``newspaperPravdato``,
+  ``thatPravdadenounce``), from which the names of italic titles are learned;
+- whether, and which, ligatures were lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from emendo.layout.joins import HyphenJudge
+from emendo.model import Page
+from emendo.words.config import WordsConfig
+from emendo.words.lexicon import Lexicon, LigatureForm, english, lookup_key
+from emendo.words.ligatures import (
+    FUNCTION_WORDS,
+    LIGATURE_GLYPH_RE,
+    LIGATURE_GLYPHS,
+    SHORT_WORDS,
+    Restoration,
+    capital_evidence,
+    context_reach,
+    intact_sequences,
+    ligatures_lost,
+    prior_evidence,
+    prose_zipf,
+    stem_evidence,
+)
+from emendo.words.segment import learn_cores, may_be_glue, segment
+from emendo.words.tokens import CAMEL_RE, LINE_BREAK_RE, TOKEN_RE, WORD_RE, is_plain_word, split_camel
+
+#: Capitalised forms are evidence only for tokens rarer than this in prose: for
+#: ``at``, capital ``At`` says no more than wordfreq already does.
+_PROSE_WORD_ZIPF = 4.0
+#: A damaged form at least this common in English is a collision (``at``, ``re``),
+#: judged in each of its sentences.
+_COLLISION_ZIPF = 2.0
+#: A word this common can be the neighbour an italic word was glued to.
+_COMMON_ZIPF = 4.5
+#: Words of five letters or more count as words from this Zipf on (rare words
+#: are italicised more than most).
+_RARE_WORD_ZIPF = 2.5
+#: Tokens this long may be words glued together (``andwhen``, ``acamera``).
+_MIN_GLUED, _MAX_GLUED = 5, 40
+#: Restored words vouch only for candidates this long: shorter stems are
+#: found inside unrelated words (``diff`` in ``differs``).
+_MIN_STEM = 5
+#: An unknown word counts as ligature evidence only if its restoration is this much more common.
+_EVIDENCE_GAP = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The counts of one pass over a document (see the module docstring).
+
+    ``words`` counts tokens that stand whole, by exact spelling, and
+    ``stops`` how often each is followed by a full stop; ``compounds``
+    counts lowercase word pairs joined by a hyphen inside a line; ``glued``
+    counts capitalised runs found glued after a lowercase letter, and
+    ``camel`` the whole tokens they were found in (a name like ``FitzGerald``
+    recurs whole; glue rarely does).
+    """
+
+    words: Counter[str] = field(default_factory=Counter)
+    stops: Counter[str] = field(default_factory=Counter)
+    compounds: Counter[tuple[str, str]] = field(default_factory=Counter)
+    glued: Counter[str] = field(default_factory=Counter)
+    camel: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of_tokens(cls, tokens: Mapping[str, int]) -> Vocabulary:
+        """Sort the raw token counts of :data:`TOKEN_RE` into words, compounds and glued runs.
+
+        >>> v = Vocabulary.of_tokens({"Russo-Japanese": 1, "Muk-\\nden.": 1, "newspaperPravdato": 1})
+        >>> dict(v.words), dict(v.compounds), dict(v.glued)
+        ({'Russo': 1, 'Japanese': 1}, {('russo', 'japanese'): 1}, {'Pravdato': 1})
+        """
+        vocabulary = cls()
+        words = vocabulary.words
+        for token, count in tokens.items():
+            if token.endswith("."):
+                token = token[:-1]
+                if "\n" not in token:
+                    vocabulary.stops[token.rpartition("-")[2]] += count
+            if token.isalpha() and (token[1:].islower() or token.isupper()):
+                words[token] += count  # the common case: a plain word
+            elif "\n" in token:
+                head, tail = LINE_BREAK_RE.split(token, maxsplit=1)
+                vocabulary._add_parts(head.split("-")[:-1], count)
+                vocabulary._add_parts(tail.split("-")[1:], count)
+                vocabulary._add_glued(tail.split("-")[0], count)
+            else:
+                parts = token.split("-")
+                vocabulary._add_parts(parts, count)
+                for left, right in itertools.pairwise(parts):
+                    vocabulary.compounds[(left.lower(), right.lower())] += count
+        return vocabulary
+
+    def _add_parts(self, parts: Iterable[str], count: int) -> None:
+        for part in parts:
+            if CAMEL_RE.search(part):
+                self._add_glued(part, count)
+                self.camel[part] += count
+            else:
+                self.words[part] += count
+
+    def _add_glued(self, part: str, count: int) -> None:
+        for chunk in split_camel(part)[1:]:
+            self.glued[chunk] += count
+
+
+class ChunkHits(NamedTuple):
+    """Chunks of a document that hold words of interest, and those words, for fast lookup."""
+
+    words: dict[str, tuple[str, ...]]
+    chunks: frozenset[str]
+
+
+@dataclass
+class DocumentProfile:
+    """A document's own vocabulary and damage, learned by :func:`learn_profile`."""
+
+    config: WordsConfig
+    lexicon: Lexicon
+    vocabulary: Vocabulary
+    lowered: Counter[str]
+    name_support: dict[str, int]
+    lost_ligatures: frozenset[str]
+    ligature_intact: Counter[str]
+    ligature_evidence: Counter[str]
+    glued_cores: dict[str, int] = field(default_factory=dict)
+    _restorations: dict[str, Restoration | None] = field(default_factory=dict, repr=False)
+    _restorable: dict[str, Restoration] = field(default_factory=dict, repr=False)
+    _restored_stems: Counter[str] = field(default_factory=Counter, repr=False)
+    _segmentations: dict[str, tuple[int, ...] | None] = field(default_factory=dict, repr=False)
+    _total: int = field(default=0, repr=False)
+    chunk_words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _chunk_set: frozenset[str] = field(default=frozenset(), repr=False)
+    _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
+    _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        """Judge every word of the document once, in two rounds.
+
+        The first round restores what needs no context (``armation``); the
+        words so restored then vouch for the collisions that share their
+        stem (``affirmation`` makes ``arm`` likelier to be ``affirm``), and
+        the second round judges the collisions with that knowledge.
+        """
+        self._total = max(1, sum(self.vocabulary.words.values()))
+        self._chunk_set = frozenset(self.chunk_words)
+        if not self.lost_ligatures:
+            return
+        candidates = {}
+        for word in self.vocabulary.words:
+            candidate = self._candidate(word)
+            if candidate is not None:
+                candidates[word] = candidate
+                restoration = self._judge(word, *candidate)
+                self._restorations[word] = restoration
+                if restoration is not None and not restoration.collision:
+                    self._restored_stems.update(word_stems(lookup_key(restoration.word)))
+        for word, candidate in candidates.items():
+            if candidate[2].word in self._restored_stems:
+                self._restorations[word] = self._judge(word, *candidate)
+            restoration = self._restorations[word]
+            if restoration is not None:
+                self._restorable[word] = restoration
+        self._restoration_hits = self._chunk_hits(frozenset(self._restorable))
+
+    def _chunk_hits(self, wanted: frozenset[str]) -> ChunkHits:
+        """The document's chunks (whitespace-separated) that hold one of the ``wanted`` words."""
+        hits = {}
+        if wanted:
+            for chunk, words in self.chunk_words.items():
+                if not wanted.isdisjoint(words):
+                    hits[chunk] = tuple(word for word in words if word in wanted)
+        return ChunkHits(hits, frozenset(hits))
+
+    def _words_to_judge(self, text: str, hits: ChunkHits) -> set[str]:
+        """The words of ``text`` worth judging: those of chunks known to hold some, and any in new chunks.
+
+        Splitting on whitespace and intersecting sets runs at C speed; only
+        chunks the document never showed (words joined at a line end, a
+        marker taken out) are read word by word.
+        """
+        chunks = set(text.split())
+        found: set[str] = set()
+        for chunk in chunks & hits.chunks:
+            found.update(hits.words[chunk])
+        for chunk in chunks - self._chunk_set:
+            found.update(WORD_RE.findall(chunk))
+        return found
+
+    # -- the lexicon and the document's words --------------------------------
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` in English (any case)."""
+        return self.lexicon.zipf(lookup_key(word))
+
+    def english_zipf(self, word: str) -> float:
+        """Zipf frequency of ``word``, or of the word it was before it lost a ligature."""
+        found = self.zipf(word)
+        restoration = self.restoration(word) if found < self.config.known_zipf else None
+        if restoration is not None and restoration.prior >= self.config.ligature_margin:
+            return max(found, self.zipf(restoration.word))
+        return found
+
+    def english_form(self, word: str) -> str:
+        """``word``, or the word it was before it lost a ligature, as :meth:`english_zipf` reads it.
+
+        >>> page = Page(0, "the ocials were conned; the rst reports reected it")
+        >>> profile = learn_profile([page], WordsConfig())
+        >>> profile.english_form("testied"), profile.english_form("Mukden")
+        ('testified', 'Mukden')
+        """
+        if self.zipf(word) >= self.config.known_zipf:
+            return word
+        restoration = self.restoration(word)
+        if restoration is not None and restoration.prior >= self.config.ligature_margin:
+            return restoration.word
+        return word
+
+    def is_english(self, word: str) -> bool:
+        """Whether ``word`` (or its ligature-restored form) is a word English readers know."""
+        return self.english_zipf(word) >= self.config.known_zipf
+
+    def count(self, word: str) -> int:
+        """How often ``word`` stands whole in the document, spelt exactly so."""
+        return self.vocabulary.words.get(word, 0)
+
+    def count_any_case(self, word: str) -> int:
+        """How often ``word`` stands whole in the document, in any case."""
+        return self.lowered.get(word.lower(), 0)
+
+    def compound_count(self, left: str, right: str) -> int:
+        """How often ``left-right`` is written with its hyphen inside a line."""
+        return self.vocabulary.compounds.get((left.lower(), right.lower()), 0)
+
+    def stop_share(self, word: str) -> float:
+        """The share of ``word``'s occurrences followed by a full stop.
+
+        A few percent for any word, since that many end a sentence; most of
+        them for an abbreviation (``ed.``, ``Sta.``).
+        """
+        count = self.count(word)
+        return self.vocabulary.stops.get(word, 0) / count if count else 0.0
+
+    def is_abbreviation(self, word: str) -> bool:
+        """Whether ``word`` is always followed by a full stop in the document (``Sta.`` for Santa)."""
+        return self.count(word) >= 3 and self.stop_share(word) >= 0.9
+
+    def capitals(self, word: str) -> int:
+        """How often ``word`` stands capitalised or in capitals, where no ligature is lost."""
+        title, upper = word[:1].upper() + word[1:].lower(), word.upper()
+        count = self.count(title)
+        return count + self.count(upper) if upper != title else count
+
+    # -- lost ligatures --------------------------------------------------------
+
+    def restoration(self, token: str) -> Restoration | None:
+        """The word ``token`` most likely was before it lost a ligature; None if nothing fits.
+
+        Only the lost sequences are tried, only in lowercase or capitalised
+        tokens, and never before a capital (a capital ``F`` is no ligature).
+        A possessive ``’s`` is kept aside.
+        """
+        if token in self._restorations:
+            return self._restorations[token]
+        candidate = self._candidate(token) if self.lost_ligatures else None
+        found = self._judge(token, *candidate) if candidate is not None else None
+        self._restorations[token] = found
+        return found
+
+    def _candidate(self, token: str) -> tuple[str, str, LigatureForm] | None:
+        """``(base, possessive, best form)`` if inserting a lost sequence into ``token`` makes a word."""
+        base, suffix = split_possessive(token)
+        forms = self.lexicon.ligature_forms(lookup_key(base))
+        if not forms or not is_plain_word(base) or not base.isalpha() or self.is_abbreviation(base):
+            return None
+        if len(base) == 1 and base.isupper():
+            return None  # an initial, or the vocative O
+        for form in forms:
+            if form.sequence in self.lost_ligatures and (form.at > 0 or base[0].islower()):
+                return base, suffix, form
+        return None
+
+    def _judge(self, token: str, base: str, suffix: str, best: LigatureForm) -> Restoration | None:
+        """The restoration of ``token`` by ``best``, weighed; None where no sentence could justify it."""
+        key = lookup_key(base)
+        seen_zipf = self.lexicon.zipf(key)
+        token_zipf = prose_zipf(key, seen_zipf)
+        capital = 0.0
+        if best.at == 0 and token_zipf < _PROSE_WORD_ZIPF:
+            capital = capital_evidence(self.capitals(best.word), self.capitals(base))
+        related = self._restored_stems.get(best.word, 0) if len(best.word) >= _MIN_STEM else 0
+        prior = prior_evidence(best.zipf, token_zipf, capital + stem_evidence(related))
+        reach = context_reach(key)
+        margin = self.config.ligature_margin
+        collision = seen_zipf >= _COLLISION_ZIPF
+        if collision and prior + reach.hyphenated < margin:
+            return None  # no sentence could make it the candidate
+        if not collision and prior < margin:
+            return None
+        word = base[: best.at] + best.sequence + base[best.at :] + suffix
+        return Restoration(
+            token, word, best.sequence, best.at, prior, collision, prior + reach.plain >= margin
+        )
+
+    def restorations_in(self, text: str) -> dict[str, Restoration]:
+        """The tokens of ``text`` that may have lost a ligature, with their restorations.
+
+        Every word of the document was judged when the profile was learned;
+        only words it never saw (joined at a line end, say) are judged now.
+        """
+        found = {}
+        for word in self._words_to_judge(text, self._restoration_hits):
+            restoration = self.restoration(word)
+            if restoration is not None:
+                found[word] = restoration
+        return found
+
+    # -- words glued without a seam -------------------------------------------
+
+    def word_logp(self, word: str) -> float:
+        """log10 probability of ``word`` (lowercase) as a word of this document.
+
+        English words by wordfreq (one-letter words only ``a``; two-letter
+        ones only real words; rarer words only if long, ``precedents``);
+        others by how often the document shows them whole or as the core of
+        several glued tokens.
+        """
+        zipf = self.zipf(word)
+        least = self.config.known_zipf if len(word) < _MIN_GLUED else _RARE_WORD_ZIPF
+        if zipf >= least and (len(word) > 2 or word in SHORT_WORDS) and word != "i":
+            english = zipf - 9.0
+        else:
+            english = -math.inf
+        seen = max(self.lowered.get(word, 0), self.glued_cores.get(word, 0))
+        if seen and len(word) >= _MIN_GLUED:
+            return max(english, math.log10(seen / self._total))
+        return english
+
+    def segmentation(self, token: str) -> tuple[int, ...] | None:
+        """Where to cut ``token`` into the words a lost space glued together; None to leave it.
+
+        Only tokens unknown to English are cut (never a word wordfreq or the
+        document knows, nor one that lost a ligature), and only when the cut
+        is far likelier (:func:`emendo.words.segment.segment`).
+        """
+        if token in self._segmentations:
+            return self._segmentations[token]
+        found = None
+        if self._may_be_glued(token):
+            words = segment(token, self.word_logp, FUNCTION_WORDS)
+            if words is not None:
+                cuts = [len(words[0])]
+                for word in words[1:-1]:
+                    cuts.append(cuts[-1] + len(word))
+                found = tuple(cuts)
+        self._segmentations[token] = found
+        return found
+
+    def _may_be_glued(self, token: str) -> bool:
+        return (
+            _MIN_GLUED <= len(token) <= _MAX_GLUED
+            and token.islower()
+            and token.isalpha()
+            and self.lexicon.zipf(token) == 0.0
+            and may_be_glue(token)
+            and self.count_any_case(token) < 2
+            and self.english_zipf(token) < self.config.known_zipf
+        )
+
+    def segmentations_in(self, text: str) -> dict[str, tuple[int, ...]]:
+        """The unknown tokens of ``text`` that are words glued together, with their cuts."""
+        if self._segmentation_hits is None:
+            glued = frozenset(word for word in self.vocabulary.words if self.segmentation(word) is not None)
+            self._segmentation_hits = self._chunk_hits(glued)
+        found = {}
+        for word in self._words_to_judge(text, self._segmentation_hits):
+            cuts = self.segmentation(word)
+            if cuts is not None:
+                found[word] = cuts
+        return found
+
+    # -- names learned from glued italics ---------------------------------------
+
+    def name_evidence(self, name: str) -> tuple[int, int, float]:
+        """What the document and the lexicon say for ``name`` as a word of its own.
+
+        ``(times it stands whole, glued forms that agree on it, Zipf)``.
+        """
+        return self.count(name), self.name_support.get(name, 0), self.zipf(name)
+
+    def hyphen_judge(self) -> HyphenJudge:
+        """The judge layout asks at every line-end hyphen (see :mod:`emendo.words.hyphens`)."""
+        from emendo.words.hyphens import LexiconHyphenJudge
+
+        return LexiconHyphenJudge(self)
+
+
+_SUFFIXES = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "er",
+    "ers",
+    "est",
+    "ly",
+    "ness",
+    "ment",
+    "ments",
+    "ation",
+    "ations",
+    "ion",
+    "ions",
+    "ive",
+    "al",
+    "ally",
+    "ity",
+    "en",
+    "ened",
+    "able",
+    "ably",
+    "ful",
+)
+
+
+def word_stems(word: str) -> set[str]:
+    """The words that ``word`` inflects or derives from by one English suffix.
+
+    >>> sorted(word_stems("affirmation"))
+    ['affirm', 'affirmat', 'affirmate', 'affirme']
+    """
+    stems = set()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            stems.add(stem)
+            if suffix[0] in "aeiou":
+                stems.add(stem + "e")  # define → defining, flame → flamed
+    return stems
+
+
+def split_possessive(token: str) -> tuple[str, str]:
+    """``token`` without its possessive ``’s``, and the ``’s``.
+
+    >>> split_possessive("Stalin’s"), split_possessive("Affairs")
+    (('Stalin', '’s'), ('Affairs', ''))
+    """
+    if len(token) > 2 and token[-2] in "'’" and token[-1] in "sS":
+        return token[:-2], token[-2:]
+    return token, ""
+
+
+def _ligature_counts(
+    words: Mapping[str, int], lexicon: Lexicon, config: WordsConfig
+) -> tuple[Counter[str], Counter[str]]:
+    """Intact ligature sequences, and unknown words one inserted sequence makes known.
+
+    The second count is skipped when the first already vetoes: a clean
+    document never pays for guessing.
+    """
+    intact: Counter[str] = Counter()
+    for word, count in words.items():
+        if len(word) >= 3:
+            for sequence in intact_sequences(word):
+                intact[sequence] += count
+            for glyph in LIGATURE_GLYPH_RE.findall(word):
+                intact[LIGATURE_GLYPHS[glyph]] += count
+    evidence: Counter[str] = Counter()
+    total = sum(words.values())
+    if sum(intact.values()) > config.ligature_intact_tolerance * total:
+        return intact, evidence  # no amount of evidence could outweigh the intact words
+    for word, count in words.items():
+        base = split_possessive(word)[0]
+        if not is_plain_word(base):
+            continue
+        key = lookup_key(base)
+        forms: Sequence[LigatureForm] = lexicon.ligature_forms(key)
+        forms = [form for form in forms if form.at > 0 or base[0].islower()]
+        if (
+            forms
+            and forms[0].zipf >= config.known_zipf
+            and forms[0].zipf - lexicon.zipf(key) >= _EVIDENCE_GAP
+        ):
+            evidence[forms[0].sequence] += count
+    return intact, evidence
+
+
+def _name_support(glued: Mapping[str, int], lexicon: Lexicon, config: WordsConfig) -> dict[str, int]:
+    """For each possible name, how many distinct glued runs it explains.
+
+    A run ``Pravdato`` explains ``Pravda`` (rest ``to`` is a word) and
+    ``Pravdato`` itself; ``Pravdadenounce`` explains ``Pravda`` again, so
+    ``Pravda`` is supported twice and ``Pravdat`` once.
+    """
+    support: Counter[str] = Counter()
+    for run in glued:
+        support[run] += 1
+        for cut in range(2, len(run) - 1):
+            rest = run[cut:]
+            if rest.islower() and prose_zipf(rest, lexicon.zipf(rest)) >= config.known_zipf:
+                support[run[:cut]] += 1
+    return dict(support)
+
+
+def _glued_cores(
+    words: Mapping[str, int], lexicon: Lexicon, config: WordsConfig, lost: frozenset[str]
+) -> dict[str, int]:
+    """Words of the document seen only glued to common words (``amêléea``, ``amêléebetween``).
+
+    Words that lost a ligature (when the document lost them) are no glue.
+    """
+    unknown = [
+        word
+        for word in words
+        if len(word) >= _MIN_GLUED
+        and word.islower()
+        and word.isalpha()
+        and may_be_glue(word)
+        and lexicon.zipf(word) == 0.0
+        and not (lost and lexicon.ligature_forms(word))
+    ]
+
+    def common(word: str) -> bool:
+        return lexicon.zipf(word) >= _COMMON_ZIPF and (len(word) > 2 or word in SHORT_WORDS)
+
+    return learn_cores(unknown, common, config.min_name_support)
+
+
+def profile_from_tokens(
+    tokens: Mapping[str, int],
+    config: WordsConfig,
+    lexicon: Lexicon,
+    chunk_words: dict[str, tuple[str, ...]] | None = None,
+) -> DocumentProfile:
+    """The profile of a document whose :data:`TOKEN_RE` tokens were counted as ``tokens``.
+
+    ``chunk_words`` maps each whitespace-separated chunk of the document to
+    its words, so that repairs can find their words in a text fast.
+    """
+    vocabulary = Vocabulary.of_tokens(tokens)
+    lowered: Counter[str] = Counter()
+    for word, count in vocabulary.words.items():
+        lowered[word.lower()] += count
+    intact, evidence = _ligature_counts(vocabulary.words, lexicon, config)
+    lost = ligatures_lost(intact, evidence, config.ligature_min_evidence, config.ligature_intact_tolerance)
+    return DocumentProfile(
+        config=config,
+        lexicon=lexicon,
+        vocabulary=vocabulary,
+        lowered=lowered,
+        name_support=_name_support(vocabulary.glued, lexicon, config),
+        lost_ligatures=lost,
+        ligature_intact=intact,
+        ligature_evidence=evidence,
+        glued_cores=_glued_cores(vocabulary.words, lexicon, config, lost),
+        chunk_words=chunk_words or {},
+    )
+
+
+def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile:
+    """Learn a document's vocabulary and damage from its pages' original text.
+
+    One pass of one compiled pattern over each page; the rest works on the
+    counts, never on the text again.
+
+    >>> profile = learn_profile([Page(0, "The Mukden Incident. Muk-\\nden again.")], WordsConfig())
+    >>> profile.count("Mukden"), profile.count("Muk")
+    (1, 0)
+    """
+    chunks: Counter[str] = Counter()
+    for page in pages:
+        count_chunks(page.original, chunks)
+    tokens: Counter[str] = Counter()
+    chunk_words: dict[str, tuple[str, ...]] = {}
+    for chunk, count in chunks.items():
+        if count > 0 and chunk.isalpha():  # most chunks: one plain word
+            tokens[chunk] += count
+            chunk_words[chunk] = (chunk,)
+        elif count > 0:
+            found = TOKEN_RE.findall(chunk)
+            for token in found:
+                tokens[token] += count
+            chunk_words[chunk] = (
+                tuple(found)
+                if len(found) == 1 and found[0].isalpha()
+                else tuple(word for token in found for word in _WORD_PARTS.split(token) if word)
+            )
+    return profile_from_tokens(tokens, config, english(), chunk_words)
+
+
+def count_chunks(text: str, chunks: Counter[str]) -> None:
+    """Add the whitespace-separated chunks of ``text`` to ``chunks``, a word broken at a line end as one.
+
+    Splitting on whitespace and counting runs at C speed; the token pattern
+    then only reads each distinct chunk once.  No token spans whitespace but
+    a word broken at a line end (``Muk-`` / ``den``), which is put back
+    together here.
+
+    >>> chunks = Counter()
+    >>> count_chunks("the Muk-\\nden Incident", chunks)
+    >>> sorted(chunks.elements())
+    ['Incident', 'Muk-\\nden', 'the']
+    """
+    chunks.update(text.split())
+    for hyphen in _LINE_END_HYPHEN.finditer(text):
+        start = hyphen.start()
+        left = text[_chunk_start(text, start) : start + 1]
+        right = _NEXT_CHUNK.match(text, hyphen.end())
+        if len(left) > 1 and right:
+            chunks[left] -= 1
+            chunks[right.group(1)] -= 1
+            chunks[left + "\n" + right.group(1)] += 1
+
+
+#: What separates the words of a token: hyphens, a line break, a final full stop.
+_WORD_PARTS = re.compile(r"-\s*|\.$")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+_NEXT_CHUNK = re.compile(r"\s*(\S+)")
+
+
+def _chunk_start(text: str, end: int) -> int:
+    return max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1

@@ -1,0 +1,137 @@
+"""Run the word repairs over a laid-out document.
+
+Each repair runs over every block and note in turn, proposes edits, and the
+edits are applied through :meth:`~emendo.model.TrackedText.edit`, one call per
+repair and text, so that each becomes a :class:`~emendo.model.Repair` with its
+kind, reason and confidence.  Edits below ``min_confidence`` are recorded in
+``document.held_back`` instead, where a reader sees what was left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from emendo.model import Document, Edit, Mark, Repair, TrackedText
+from emendo.words.changes import TextContext, WordRepair
+from emendo.words.config import REPAIR_NAMES, WordsConfig
+from emendo.words.diacritics import reattach_diacritics
+from emendo.words.encoding import expand_ligature_glyphs, fix_mojibake
+from emendo.words.ligatures import restore_ligatures
+from emendo.words.profile import DocumentProfile
+from emendo.words.spaces import restore_spaces
+
+#: Every word repair by name, in the order they run: characters first, then
+#: spaces (so that glued words stand apart), then ligatures (so that each
+#: damaged word is seen whole).
+REPAIRS: dict[str, WordRepair] = {
+    repair.name: repair
+    for repair in (
+        WordRepair("mojibake", "UTF-8 text decoded as Windows-1252 (Ã© → é)", fix_mojibake),
+        WordRepair("ligature-glyphs", "ligature code points written out (ﬁ → fi)", expand_ligature_glyphs),
+        WordRepair(
+            "diacritics",
+            "accents drawn apart from their letters put back (Toky ̄ ̄o → Tōkyō)",
+            reattach_diacritics,
+        ),
+        WordRepair(
+            "spaces",
+            "spaces lost at italics and markers (newspaperPravdato → newspaper Pravda to)",
+            restore_spaces,
+        ),
+        WordRepair(
+            "ligatures", "letters of lost ligatures given back (condence → confidence)", restore_ligatures
+        ),
+    )
+}
+assert tuple(REPAIRS) == REPAIR_NAMES
+
+
+def repair_words(document: Document, profile: DocumentProfile, config: WordsConfig) -> Document:
+    """Repair the words of every block and note of ``document``.
+
+    Returns a new document; its pages are the same objects.
+    """
+    repairs = [REPAIRS[name] for name in REPAIR_NAMES if name in config.repairs]
+    held_back = list(document.held_back)
+    italics = {page.index: page.italics for page in document.pages if page.italics}
+
+    def repaired(content: TrackedText) -> TrackedText:
+        if italics:
+            content = content.with_marks(_new_italics(content, tuple(reader_italics(content, italics))))
+        return repair_text(content, repairs, profile, config, held_back)
+
+    blocks = [replace(block, content=repaired(block.content)) for block in document.blocks]
+    notes = [replace(note, content=repaired(note.content)) for note in document.notes]
+    return Document(document.pages, blocks, notes, held_back)
+
+
+def reader_italics(content: TrackedText, italics: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans of ``content`` that a reader found set in italics (``Page.italics``, original offsets).
+
+    A span that starts or ends inside a repair takes in the whole repair.
+
+    >>> text = TrackedText.verbatim(0, 10, "in Pravda today")
+    >>> [text.text[a:b] for a, b in reader_italics(text, {0: [(13, 19)]})]
+    ['Pravda']
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    placed: list[tuple[int, int, int, int, bool]] = []  # page, start, end, text offset, verbatim
+    for piece in content.pieces:
+        placed.append((piece.page, piece.start, piece.end, offset, piece.repair is None))
+        offset += len(piece.text)
+    ends = [text_offset for *_, text_offset, _ in placed[1:]] + [offset]
+    for (page, start, end, text_offset, verbatim), text_end in zip(placed, ends, strict=True):
+        for italic_start, italic_end in italics.get(page, ()):
+            if italic_start >= end or italic_end <= start:
+                continue
+            first = text_offset + (max(italic_start, start) - start if verbatim else 0)
+            last = text_offset + (min(italic_end, end) - start) if verbatim else text_end
+            if spans and spans[-1][1] == first:
+                spans[-1] = (spans[-1][0], last)  # one span across a line join
+            else:
+                spans.append((first, last))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def repair_text(
+    content: TrackedText,
+    repairs: list[WordRepair],
+    profile: DocumentProfile,
+    config: WordsConfig,
+    held_back: list[Repair],
+) -> TrackedText:
+    """Run ``repairs`` over one text; held-back repairs are appended to ``held_back``."""
+    for repair in repairs:
+        note_refs = frozenset(m.start for m in content.marks if m.kind == "note_ref")
+        changes = repair.apply(content.text, TextContext(profile, note_refs))
+        if changes.italics:
+            content = content.with_marks(_new_italics(content, changes.italics))
+        applied = [e for e in changes.edits if e.confidence >= config.min_confidence]
+        for edit in changes.edits:
+            if edit.confidence < config.min_confidence:
+                held_back.extend(held_back_repairs(content, edit))
+        content = content.edit(applied)
+    return content
+
+
+def held_back_repairs(content: TrackedText, edit: Edit) -> list[Repair]:
+    """The repairs ``edit`` would make, marked not applied.
+
+    >>> text = TrackedText.verbatim(2, 10, "condence")
+    >>> held = held_back_repairs(text, Edit(3, 3, "fi", "ligature", "lost ligature"))
+    >>> [(r.page, r.start, r.after, r.applied) for r in held]
+    [(2, 13, 'fi', False)]
+    """
+    existing = set(content.repairs())
+    return [replace(r, applied=False) for r in content.edit([edit]).repairs() if r not in existing]
+
+
+def _new_italics(content: TrackedText, spans: tuple[tuple[int, int], ...]) -> list[Mark]:
+    """Italic marks for ``spans``, leaving out any that overlap one already marked (the reader knew)."""
+    have = content.marks_of("italic")
+    return [
+        Mark(start, end, "italic")
+        for start, end in spans
+        if start < end and not any(m.start < end and start < m.end for m in have)
+    ]

@@ -1,0 +1,171 @@
+"""Words glued together without a capital to show the seam: ``andwhen``, ``amêléea``.
+
+A space lost next to a lowercase italic word leaves nothing but an unknown
+token.  Such a token is cut into words when the cut is far more probable than
+the token as it stands, in the unigram sense: the probability of a sequence of
+words is the product of theirs (wordfreq's, or the document's own for words
+English does not know), and an unknown token of ``n`` letters is given the
+probability of an ``n``-letter word nobody has seen, which falls tenfold for
+every two letters.  A rare real word (``severly``, Zipf 1.8) is far likelier
+than any cut of it; ``andwhen`` is far likelier as ``and when``.
+
+Foreign italic words glued on both sides (``amêléea``, ``amêléebetween``)
+are learned from the document: a core left when common English words are
+taken off the ends of several different unknown tokens is a word of the
+document (:func:`learn_cores`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+
+from emendo.words.ligatures import FUNCTION_WORDS
+from emendo.words.tokens import word_set
+
+#: Function words that glue to one neighbour and are no common beginning or
+#: ending of a word: ``a``, ``in``, ``be`` begin words (``inexpediency``,
+#: ``befool``), ``is``, ``us``, ``to`` end Latin ones (``urbanis``).
+PAIR_GLUE = word_set(
+    "of the and with was were that which from their this his had have has not but its they them been "
+    "would could should there these those than"
+)
+#: Short words that may end a three-word cut when the other end is a
+#: sturdier word (``tactical|precedents|to``); ``is``, ``us``, ``as`` are
+#: too often Latin endings to count.
+SHORT_EDGES = word_set("a an to in on at by of or")
+#: How much likelier (powers of ten) a cut must be than the token whole.
+MIN_GAIN = 3.0
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_EDGES = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})")
+_ENDS = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})$")
+_INSIDE = re.compile(f"(?:{_alternation(w for w in FUNCTION_WORDS if len(w) >= 4)})")
+
+
+def may_be_glue(token: str) -> bool:
+    """Whether ``token`` could have a shape :func:`segment` accepts (with English function words as glue).
+
+    A function word must begin or end it, or stand inside it if long enough
+    to be a middle word; one compiled pattern tells, before any lookup.
+
+    >>> may_be_glue("andwhen"), may_be_glue("placeafterchanges"), may_be_glue("scholasticism")
+    (True, True, False)
+    """
+    return bool(_EDGES.match(token) or _ENDS.search(token) or _INSIDE.search(token, 1))
+
+
+def unknown_word_logp(length: int) -> float:
+    """log10 probability of an unseen word of ``length`` letters.
+
+    >>> unknown_word_logp(7)
+    -12.5
+    """
+    return -9.0 - 0.5 * length
+
+
+def learn_cores(tokens: Iterable[str], common: Callable[[str], bool], min_support: int) -> dict[str, int]:
+    """Cores that several unknown tokens share once common words are taken off their ends.
+
+    ``common`` says whether a word is common enough to be the neighbour a
+    glued word lost its space to.
+
+    >>> common = {"a", "of", "between", "with"}.__contains__
+    >>> learn_cores(["amêléea", "amêléebetween", "ofmêlées", "dicult"], common, 2)
+    {'mêlée': 2}
+    """
+    support: Counter[str] = Counter()
+    for token in tokens:
+        lower = token.lower()
+        size = len(lower)
+        heads = [0, *(cut for cut in range(1, size - 2) if common(lower[:cut]))]
+        tails = [size, *(cut for cut in range(3, size) if common(lower[cut:]))]
+        cores = {
+            lower[head:tail]
+            for head in heads
+            for tail in tails
+            if tail - head >= 3 and (head, tail) != (0, size)
+        }
+        support.update(cores)
+    learned = {core: count for core, count in support.items() if count >= min_support}
+    return {core: count for core, count in learned.items() if not _extends(core, learned, common)}
+
+
+def _extends(core: str, learned: dict[str, int], common: Callable[[str], bool]) -> bool:
+    """Whether ``core`` is another learned core with a common word still glued to it (``amêlée``)."""
+    for cut in range(1, len(core)):
+        head, tail = core[:cut], core[cut:]
+        if (common(head) and tail in learned) or (common(tail) and head in learned):
+            return True
+    return False
+
+
+def segment(token: str, logp: Callable[[str], float], glue: Collection[str]) -> list[str] | None:
+    """The most probable cut of ``token`` into two or three words, if far likelier than the token.
+
+    ``logp`` gives a word's log10 probability (``-inf`` for no word).  The
+    cut must have the shape of glue, since a cut between content words, after a prefix or
+    before an ending is too often a real word the lexicon lacks
+    (``delightful|ness``, ``in|expediency``, ``urban|is``): two words, one
+    of :data:`PAIR_GLUE` and one of four letters or more (``and|when``); or
+    three, a word of four letters or more in the middle (an italic word
+    glued on both sides), a function word of ``glue`` among them, and ends
+    that are sturdy words, or one of them a short word of
+    :data:`SHORT_EDGES` (``a|camera|with``, ``tactical|precedents|to``).  Only
+    cuts whose first and last parts are words are tried, so a token costs a
+    few lookups per letter.
+
+    >>> zipfs = {"and": 7.5, "when": 6.6, "sever": 3.4, "a": 7.4, "camera": 4.9, "place": 5.3, "after": 6.0}
+    >>> logp = lambda w: zipfs[w] - 9 if w in zipfs else -math.inf
+    >>> glue = {"a", "and", "after"}
+    >>> segment("andwhen", logp, glue), segment("acameraand", logp, glue), segment("severly", logp, glue)
+    (['and', 'when'], ['a', 'camera', 'and'], None)
+    >>> segment("placeafterand", logp, glue)
+    ['place', 'after', 'and']
+    >>> segment("placecamera", logp, glue), segment("acamera", logp, glue)
+    (None, None)
+    """
+    lower = token.lower()
+    size = len(lower)
+    heads = {cut: logp(lower[:cut]) for cut in range(1, size)}
+    tails = {cut: logp(lower[cut:]) for cut in range(1, size)}
+    best: tuple[float, tuple[int, ...]] = (-math.inf, ())
+    for cut, head in heads.items():
+        if head == -math.inf:
+            continue
+        if tails[cut] > -math.inf and _glued(lower, (cut,), glue):
+            best = max(best, (head + tails[cut], (cut,)))
+        for second in range(cut + 1, size):
+            if tails[second] > -math.inf and _glued(lower, (cut, second), glue):
+                middle = logp(lower[cut:second])
+                best = max(best, (head + middle + tails[second], (cut, second)))
+    score, cuts = best
+    if score < unknown_word_logp(size) + MIN_GAIN:
+        return None
+    bounds = (0, *cuts, size)
+    return [token[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _glued(word: str, cuts: tuple[int, ...], glue: Collection[str]) -> bool:
+    """Whether a cut has the shape of glue (see :func:`segment`)."""
+    bounds = (0, *cuts, len(word))
+    parts = [word[a:b] for a, b in itertools.pairwise(bounds)]
+    if len(parts) == 2:
+        first, last = parts
+        return (first in PAIR_GLUE and len(last) >= 4) or (last in PAIR_GLUE and len(first) >= 4)
+    first, middle, last = parts
+    if len(middle) < 4 or not (first in glue or last in glue or middle in glue):
+        return False
+    first_good, last_good = _edge(first), _edge(last)
+    return (first_good and (last_good or last in SHORT_EDGES)) or (last_good and first in SHORT_EDGES)
+
+
+def _edge(part: str) -> bool:
+    return part in PAIR_GLUE or len(part) >= 4

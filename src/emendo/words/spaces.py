@@ -1,0 +1,412 @@
+"""Lost spaces: ``newspaperPravdato`` → ``newspaper Pravda to``, ``Fischer,Russia’s`` → ``Fischer, Russia’s``.
+
+PDF text extraction loses the space where the font changes, so an italic
+title is glued to its neighbours, and where a footnote marker stood
+(``flexible.³Five`` becomes ``flexible.Five`` once the marker is taken out).
+Such a *seam* shows as a lowercase letter meeting a capital, or punctuation
+meeting a letter, with no space between.
+
+Each seam is judged on its own words, never on a list of known glued forms:
+
+- a lowercase word glued to a capitalised run (``thatPravdadenounce``): the
+  run is cut into a name and the lowercase word that follows it, the name
+  chosen by what the document says of it (it stands whole elsewhere, or
+  several glued runs agree on it: ``Pravdato`` and ``Pravdadenounce`` both
+  begin with ``Pravda`` followed by a word) and then by the lexicon;
+- punctuation glued to the next word: ``,Russia’s``, ``.”Europe``,
+  ``1941(New``, ``gg.(Moscow``, ``.Five`` after a marker, ``Stor.iii.``;
+- lowercase words glued with no capital to show the seam (``andwhen``,
+  ``amêléea``), cut where the cut is far likelier than the token
+  (:mod:`emendo.words.segment`).
+
+Real words are never split: a camel-cased word English knows (``iPhone``,
+``McDonald``), a word whose left part is not a word (``McX``), initials and
+abbreviations (``U.S.``, ``e.g.``, ``Ph.D``), numbers (``1.5``, ``S.9.4.5``),
+web addresses.
+
+Where a span lost its spaces at both ends (``newspaper|Pravda|to``,
+``Fischer,|Russia’s Road ... 1941|(New York``) it was set in italics, and is
+marked so.  A title that lost a space at one end only is marked when the
+other end is clear from citation form: after a closing quote (an article's
+title) up to the comma, number or parenthesis that follows a journal's name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from emendo.model import Edit
+from emendo.words.changes import Changes, TextContext
+from emendo.words.ligatures import is_foreign, prose_zipf, surroundings
+from emendo.words.tokens import LETTER, LOWER, UPPER, occurrences, split_camel, word_set
+
+if TYPE_CHECKING:
+    from emendo.words.profile import DocumentProfile
+
+# Patterns that start with the character they look for scan fast (one
+# pattern each: an alternation of them scans ten times slower); the seam is at
+# the end of a punctuation match and just before a parenthesis.
+_CAMEL_SEAM = re.compile(rf"{LOWER}{UPPER}")
+_WORD_AROUND = re.compile(rf"(?:{LETTER}|['’](?={LETTER}))*")
+_PUNCTUATION_SEAMS = (
+    ("quote", re.compile(rf"”(?={LETTER})|[,.;:!?]’(?={LETTER})")),
+    ("stop", re.compile(rf"[.!?][’\")\]]?(?=[“\"‘]?{UPPER})")),
+    ("exclamation", re.compile(rf"[!?](?={LOWER})")),
+    ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|(?:in|of|and|to|by|on|at|ed|p)\s)")),
+    ("comma", re.compile(r"[,;:](?=[“‘]?[^\W_])")),
+    ("paren", re.compile(r"\((?![^\W_]{1,3}\))(?=[^\W_])")),
+)
+_NO_SPACE_BEFORE_PARENTHESIS = frozenset(" \t\n([{/-–—")
+#: Name particles that a capital follows inside one name.
+NAME_PARTICLES = word_set("mc mac de di da du la le van von der den del della st fitz al el ben ibn")
+_COMMON_WORD_ZIPF = 4.5
+#: A camel-case token seen this often is a name (``FitzGerald``), not glue.
+_NAME_REPEATS = 3
+_ROMAN = re.compile(r"[IVXLC]+")
+_URL = re.compile(r"://|www\.|@|\.(?:com|org|net|edu|gov|int|info|io)\b", re.IGNORECASE)
+_URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "isbn", "issn", "file"})
+_CONTRACTIONS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
+_SENTENCE_END = re.compile(r"[.!?][”’\"]?\s")
+_TITLE_END = re.compile(r",\s*\d|\s*\(|\s\d")
+_MAX_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Seam:
+    """A place where a space was lost: insert one at ``at``.
+
+    ``italic`` says what the seam shows of italics: ``"open"`` (an italic
+    span starts here), ``"close"`` (one ends here) or ``""``.
+    """
+
+    at: int
+    confidence: float
+    reason: str
+    italic: str = ""
+
+
+def restore_spaces(text: str, context: TextContext) -> Changes:
+    """Insert the spaces lost at seams and mark the italic spans they reveal.
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> profile = learn_profile([Page(0, "the newspaperPravdato and thatPravdadenounce")], WordsConfig())
+    >>> text = "the party newspaperPravdato condemn"
+    >>> changes = restore_spaces(text, TextContext(profile))
+    >>> [e.start for e in changes.edits], [text[a:b] for a, b in changes.italics]
+    ([19, 25], ['Pravda'])
+    """
+    seams: dict[int, Seam] = {}
+    names: list[tuple[int, int]] = []
+    for at in context.note_refs:
+        seam = marker_seam(text, at)
+        if seam is not None:
+            seams[at] = seam
+    token_end = 0
+    for camel in _CAMEL_SEAM.finditer(text):
+        if camel.start() < token_end:
+            continue  # a later seam of a token already judged
+        start, token_end = _token_bounds(text, camel.start() + 1)
+        if _in_address(text, start):
+            continue
+        found, spans = camel_seams(text[start:token_end], context.profile, text.startswith(".", token_end))
+        for seam in found:
+            seams.setdefault(start + seam.at, _moved(seam, start))
+        names.extend((start + a, start + b) for a, b in spans)
+    for token, cuts in context.profile.segmentations_in(text).items():
+        for start in occurrences(text, token):
+            if is_foreign(surroundings(text, start, start + len(token)), context.profile.zipf):
+                continue  # ``urbanis`` in a Latin quotation is one word
+            bounds = (0, *cuts, len(token))
+            words = [token[a:b] for a, b in itertools.pairwise(bounds)]
+            for cut in cuts:
+                reason = f"space lost between glued words: '{' '.join(words)}'"
+                seams.setdefault(start + cut, Seam(start + cut, 0.8, reason))
+            if len(cuts) == 2:
+                names.append((start + cuts[0], start + cuts[1]))
+                seams[start + cuts[0]] = Seam(start + cuts[0], 0.8, seams[start + cuts[0]].reason, "open")
+                seams[start + cuts[1]] = Seam(start + cuts[1], 0.8, seams[start + cuts[1]].reason, "close")
+    for kind, pattern in _PUNCTUATION_SEAMS:
+        for match in pattern.finditer(text):
+            at = match.start() if kind == "paren" else match.end()
+            if at in seams or _in_address(text, at):
+                continue
+            if kind == "paren" and (at == 0 or text[at - 1] in _NO_SPACE_BEFORE_PARENTHESIS):
+                continue
+            seam = punctuation_seam(text, at, kind)
+            if seam is not None:
+                seams[at] = seam
+    ordered = sorted(seams.values(), key=lambda s: s.at)
+    edits = tuple(Edit(s.at, s.at, " ", "space", s.reason, s.confidence) for s in ordered)
+    return Changes(edits, tuple(italic_spans(text, ordered, names)))
+
+
+def _token_bounds(text: str, seam: int) -> tuple[int, int]:
+    """Start and end of the word (letters and inner apostrophes) around a camel-case seam."""
+    start = seam
+    while start > 0 and (
+        text[start - 1].isalpha() or (text[start - 1] in "'’" and text[start - 2 : start - 1].isalpha())
+    ):
+        start -= 1
+    found = _WORD_AROUND.match(text, seam)
+    return start, found.end() if found else seam
+
+
+def _moved(seam: Seam, offset: int) -> Seam:
+    return Seam(seam.at + offset, seam.confidence, seam.reason, seam.italic)
+
+
+def marker_seam(text: str, at: int) -> Seam | None:
+    """The space lost where a footnote marker was taken out (``flexible.|Five``), if one was.
+
+    >>> marker_seam("more flexible.Five days", 14).reason
+    'space lost where a footnote marker was taken out'
+    >>> marker_seam("the time. In", 9) is None
+    True
+    """
+    if not 0 < at < len(text) or text[at - 1].isspace():
+        return None
+    following = text[at]
+    if following.isalnum() or following in '“‘("':
+        return Seam(at, 0.95, "space lost where a footnote marker was taken out")
+    return None
+
+
+def camel_seams(
+    token: str, profile: DocumentProfile, abbreviated: bool = False
+) -> tuple[list[Seam], list[tuple[int, int]]]:
+    """The seams inside one letter run with a lowercase letter before a capital, and its names.
+
+    Returns the seams (offsets in ``token``) and the spans of the capitalised
+    names that were glued in.  ``abbreviated`` says a full stop follows the
+    token: its last run is then an abbreviation (``theAllgem.``), never cut.
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> profile = learn_profile([Page(0, "inIzvestiiacritical, newspaperIzvestiiado")], WordsConfig())
+    >>> seams, names = camel_seams("inIzvestiiacritical", profile)
+    >>> [s.at for s in seams], names
+    ([2, 11], [(2, 11)])
+    >>> camel_seams("McDonald", profile), camel_seams("iPhone", profile)
+    (([], []), ([], []))
+    """
+    if profile.zipf(token) >= profile.config.known_zipf or profile.count(token):
+        return [], []
+    if token[0].isupper() and profile.vocabulary.camel[token] >= _NAME_REPEATS:
+        return [], []  # a name written in camel case (glue after a lowercase word may recur too)
+    parts = split_camel(token)
+    seams: list[Seam] = []
+    names: list[tuple[int, int]] = []
+    offset = len(parts[0])
+    left = parts[0]
+    for index, part in enumerate(parts[1:], start=1):
+        if not _glued_left(left, profile):
+            offset += len(part)
+            left = part
+            continue
+        seams.append(Seam(offset, 0.9, f"space lost between '{left}' and the capitalised '{part}'", "open"))
+        last = index == len(parts) - 1
+        cut = None if last and abbreviated else name_cut(part, profile, last)
+        if cut is None:
+            names.append((offset, offset + len(part)))
+            left = part
+        else:
+            name, rest = part[:cut], part[cut:]
+            confidence = 0.9 if _name_is_known(name, profile) else 0.7
+            seams.append(
+                Seam(offset + cut, confidence, f"space lost between the name '{name}' and '{rest}'", "close")
+            )
+            names.append((offset, offset + cut))
+            left = rest
+        offset += len(part)
+    return seams, names
+
+
+def _glued_left(left: str, profile: DocumentProfile) -> bool:
+    """Whether ``left`` is a word that a capitalised name can have been glued to.
+
+    A lowercase word English knows (``newspaper``, ``in``), or a
+    capitalised one of four letters or more (``MacchiavelliVirtù``) or a
+    common word (``SeeHistory``), but never a name particle (``McDonald``,
+    ``DeVries``) nor a single letter (``iPhone``).  Names that are written in camel case recur whole
+    in the document and are left alone before this is asked.
+    """
+    if len(left) < 2:
+        return False
+    if left[0].islower():
+        return left.isalpha() and (profile.is_english(left) or profile.count(left) > 0)
+    if not left[1:].islower() or left.lower() in NAME_PARTICLES:
+        return False
+    return len(left) >= 4 or profile.zipf(left) >= _COMMON_WORD_ZIPF
+
+
+def _name_is_known(name: str, profile: DocumentProfile) -> bool:
+    """Whether the document or the lexicon vouch for ``name`` as a word of its own."""
+    whole, support, zipf = profile.name_evidence(name)
+    return whole > 0 or support >= profile.config.min_name_support or zipf >= 1.5
+
+
+def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
+    """Where a capitalised run glued to its right neighbour splits into name and word.
+
+    ``Pravdato`` → 6 (``Pravda`` | ``to``); None when the run is a name as it
+    stands (``Russia’s``) or no cut leaves a word after it.  Among the cuts
+    that leave an English word, the name the document or lexicon vouches for
+    wins, then the name more glued runs agree on, then the commoner word.
+    A run that ends the token (``last``) is cut only after a name so vouched
+    for: an unknown foreign title ends in English-looking syllables too often
+    (``Tratta|to``, ``Historisc|her``).
+    """
+    if last and (_name_is_known(part, profile) or profile.is_english(part)):
+        return None
+    best: tuple[tuple[bool, int, float], int] | None = None
+    for cut in range(2, len(part) - 1):
+        name, rest = part[:cut], part[cut:]
+        if not (rest.isalpha() and rest.islower()):
+            continue
+        rest_zipf = prose_zipf(rest.lower(), profile.english_zipf(rest))
+        if rest_zipf < profile.config.known_zipf:
+            continue
+        known = _name_is_known(name, profile)
+        if last and not known:
+            continue
+        key = (known, profile.name_evidence(name)[1], rest_zipf)
+        if best is None or key > best[0]:
+            best = (key, cut)
+    return best[1] if best else None
+
+
+def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
+    """Judge a space lost after punctuation (``kind`` from the seam pattern's group names).
+
+    >>> punctuation_seam("Fischer,Russia’s", 8, "comma").italic
+    'open'
+    >>> punctuation_seam("U.S.Army and U.S", 4, "stop").reason
+    'space lost after a full stop'
+    >>> [punctuation_seam(t, a, "stop") for t, a in [("Ph.D", 3), ("U.S", 2)]]
+    [None, None]
+    >>> punctuation_seam("1941(New York", 4, "paren").italic
+    'close'
+    >>> punctuation_seam("Stor.iii. 12", 5, "abbreviation").reason
+    'space lost after an abbreviation'
+    >>> punctuation_seam("e.g. 12", 2, "abbreviation") is None
+    True
+    """
+    before, after = _word_before(text, at), _word_after(text, at)
+    if kind == "stop":
+        if len(after) < 2 and text[at + len(after) : at + len(after) + 1] in (".", ""):
+            return None  # U.S, Ph.D: one more letter of an abbreviation
+        return Seam(at, 0.9, "space lost after a full stop")
+    if kind == "exclamation":
+        return Seam(at, 0.85, f"space lost after '{text[at - 1]}'") if len(before) >= 2 else None
+    if kind == "abbreviation":
+        roman = _ROMAN.fullmatch(before) is not None and len(after) >= 2
+        if not roman and (len(before) < 2 or not before.isalpha()):
+            return None  # e.g., a.m., i.e.: abbreviations of single letters
+        return Seam(at, 0.8, "space lost after an abbreviation")
+    if kind == "quote":
+        if text[at - 2 : at - 1].isdigit() or after.lower() in _CONTRACTIONS:
+            return None
+        return Seam(at, 0.9, "space lost after a closing quote", "open")
+    if kind == "comma":
+        if text[at - 1] == ":" and (before.lower() in _URL_SCHEMES or not before):
+            return None
+        if len(before) <= 1 and len(after) <= 1:
+            return None  # x,y
+        if text[at - 2 : at - 1].isdigit() and text[at : at + 1].isdigit():
+            return None  # 1,000
+        return Seam(at, 0.85, f"space lost after '{text[at - 1]}'", "open" if text[at - 1] == "," else "")
+    if kind == "paren":
+        if len(before) == 1 and before.isalpha():
+            return None  # f(x)
+        return Seam(at, 0.85, "space lost before a parenthesis", "close")
+    return None
+
+
+def _word_before(text: str, at: int) -> str:
+    """The letters or digits just before the punctuation that ends at ``at``."""
+    end = at
+    while end > 0 and not text[end - 1].isalnum() and not text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, at: int) -> str:
+    found = re.match(rf"[“\"‘(]*({LETTER}*)", text[at : at + 40])
+    return found.group(1) if found else ""
+
+
+def _in_address(text: str, at: int) -> bool:
+    """Whether position ``at`` lies in a web or mail address."""
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for space in (" ", "\n"):
+        found = text.find(space, at)
+        if found != -1:
+            end = min(end, found)
+    return bool(_URL.search(text, start, end))
+
+
+def italic_spans(text: str, seams: list[Seam], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The italic spans that seams reveal (see the module docstring).
+
+    An opening seam pairs with the next closing one in the same sentence;
+    an unpaired camel-case name is italic alone; an unpaired opening after a
+    closing quote runs to the end of the title; an unpaired closing one
+    reaches back to the closing quote before it.
+
+    >>> text = "Fischer,Russia’s Road: Relations 1917–1941(New York"
+    >>> seams = [Seam(8, 1, "", "open"), Seam(42, 1, "", "close")]
+    >>> [text[a:b] for a, b in italic_spans(text, seams, [])]
+    ['Russia’s Road: Relations 1917–1941']
+    """
+    spans: list[tuple[int, int]] = []
+    pending: Seam | None = None
+    for seam in seams:
+        if seam.italic == "open":
+            if pending is not None:
+                spans.extend(_unpaired_open(text, pending, names))
+            pending = seam
+        elif seam.italic == "close":
+            if pending is not None and not _SENTENCE_END.search(text, pending.at, seam.at):
+                spans.append((pending.at, seam.at))
+            else:
+                if pending is not None:
+                    spans.extend(_unpaired_open(text, pending, names))
+                spans.extend(_unpaired_close(text, seam))
+            pending = None
+    if pending is not None:
+        spans.extend(_unpaired_open(text, pending, names))
+    return spans
+
+
+def _unpaired_open(text: str, seam: Seam, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for start, end in names:
+        if start == seam.at:
+            return [(start, end)]
+    if text[seam.at - 1 : seam.at] != "”":
+        return []
+    title_end = _TITLE_END.search(text, seam.at)
+    if title_end is None or _SENTENCE_END.search(text, seam.at, title_end.start()):
+        return []
+    end = title_end.start()
+    return [(seam.at, end)] if _short_title(text[seam.at : end]) else []
+
+
+def _unpaired_close(text: str, seam: Seam) -> list[tuple[int, int]]:
+    quote = text.rfind("” ", 0, seam.at)
+    if quote == -1 or _SENTENCE_END.search(text, quote + 2, seam.at):
+        return []
+    start = quote + 2
+    return [(start, seam.at)] if _short_title(text[start : seam.at]) else []
+
+
+def _short_title(span: str) -> bool:
+    words = span.split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and span[:1].isupper()

@@ -1,0 +1,123 @@
+"""The patterns every word repair shares: what a word is, where case changes.
+
+Python's ``re`` has no ``\\p{Lu}``, so the upper- and lowercase letter classes
+are built once from the Unicode database (Latin, Greek and Cyrillic, which is
+what book text extracted from PDFs is written in).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+
+def char_class(predicate: Callable[[str], bool], first: int = 0x41, last: int = 0x52F) -> str:
+    """A regex character class of the code points in ``[first, last]`` that satisfy ``predicate``.
+
+    >>> char_class(str.isupper, 0x41, 0x60)
+    '[A-Z]'
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(first, last + 1):
+        if predicate(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return f"[{body}]"
+
+
+UPPER = char_class(str.isupper)
+LOWER = char_class(str.islower)
+LETTER = r"[^\W\d_]"
+
+#: A word: letters, with apostrophes inside (``Stalin’s``, ``don't``, ``Dem’ian``).
+WORD = rf"{LETTER}+(?:['’]{LETTER}+)*"
+WORD_RE = re.compile(WORD)
+
+#: What the profile counts: words joined by hyphens, and a word broken at a line
+#: end (``Muk-\\nden``), which is counted as a break, never as two words; with
+#: the full stop that follows, if one does (abbreviations are told by it).
+#: Letters glued to a number (``2nd``) are no word.
+TOKEN_RE = re.compile(rf"(?<![\d_]){WORD}(?:-{WORD})*(?:-[ \t]*\r?\n\s*{WORD}(?:-{WORD})*)?\.?")
+LINE_BREAK_RE = re.compile(r"-[ \t]*\r?\n\s*")
+
+#: A lowercase letter followed by a capital: a space lost before an italic name.
+CAMEL_RE = re.compile(rf"(?<={LOWER})(?={UPPER})")
+
+#: The ligature sequences fonts draw as one glyph, longest first.
+LIGATURE_SEQUENCES = ("ffi", "ffl", "ff", "fi", "fl")
+LIGATURE_RE = re.compile("|".join(LIGATURE_SEQUENCES))
+
+
+def split_camel(token: str) -> list[str]:
+    """``token`` cut wherever a lowercase letter meets a capital.
+
+    >>> split_camel("newspaperPravdato")
+    ['newspaper', 'Pravdato']
+    >>> split_camel("Stalin")
+    ['Stalin']
+    """
+    cuts = [m.start() for m in CAMEL_RE.finditer(token)]
+    bounds = [0, *cuts, len(token)]
+    return [token[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def is_plain_word(token: str) -> bool:
+    """Whether ``token`` is a lowercase word or a capitalised one (not ``USA``, not ``McDonald``).
+
+    >>> [is_plain_word(w) for w in ["fight", "Affairs", "USA", "McDonald", "a"]]
+    [True, True, False, False, True]
+    """
+    return token[1:].islower() or len(token) == 1
+
+
+def occurrences(text: str, token: str) -> list[int]:
+    """Where ``token`` stands in ``text`` as a whole word.
+
+    >>> occurrences("at flat at’s at at2", "at"), occurrences("a condence, condenced condence", "condence")
+    ([0, 13], [2, 22])
+    """
+    if len(token) >= _LONG_TOKEN:  # rarely inside another word: a plain search is fastest
+        starts = []
+        start = text.find(token)
+        while start != -1:
+            starts.append(start)
+            start = text.find(token, start + len(token))
+    else:  # short tokens hide in many words: let the regex engine reject most
+        starts = [match.start() for match in _ending(token).finditer(text)]
+    return [start for start in starts if standalone(text, start, start + len(token))]
+
+
+_LONG_TOKEN = 4
+
+
+def standalone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word: no letter, digit or apostrophe glued to it.
+
+    >>> standalone("at flat", 0, 2), standalone("at flat", 5, 7)
+    (True, False)
+    """
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "'’_" or after.isalnum() or after in "'’_")
+
+
+@lru_cache(maxsize=4096)
+def _ending(token: str) -> re.Pattern[str]:
+    """``token`` where a word ends; it starts with the literal, which the regex engine finds fast."""
+    return re.compile(re.escape(token) + r"(?![\w'’])")
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string, as word lists read best.
+
+    >>> sorted(word_set("of the and"))
+    ['and', 'of', 'the']
+    """
+    return frozenset(words.split())

@@ -1,0 +1,84 @@
+"""Line-end hyphens: the judge keeps compounds and joins words broken at the line end."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from emendo.model import Page
+from emendo.words import LexiconHyphenJudge, WordsConfig, learn_profile
+from emendo.words.hyphens import word_after_break, word_before_break
+
+PLAIN = "A page of ordinary prose about the war and the peace that followed it."
+
+
+def judge(*pages: str) -> LexiconHyphenJudge:
+    profile = learn_profile([Page(i, text) for i, text in enumerate(pages or (PLAIN,))], WordsConfig())
+    judge = profile.hyphen_judge()
+    assert isinstance(judge, LexiconHyphenJudge)
+    return judge
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Russo", "Japanese"),
+        ("self", "government"),
+        ("nineteenth", "century"),
+        ("Japanese", "Polish"),
+        ("mid", "1930s"),
+        ("1904", "05"),
+    ],
+)
+def test_compounds_keep_their_hyphen(left: str, right: str) -> None:
+    assert judge().judge(left, right).keep
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Muk", "den"),
+        ("confronta", "tion"),
+        ("ear", "lier"),
+        ("approxi", "mately"),
+        ("So", "viet"),
+        ("ex", "press"),
+        ("in", "terests"),
+        ("news", "paperPravdato"),  # the rest of the word is glued to an italic name
+        ("un", "critical"),  # a prefix wordfreq also lists as a word
+        ("Unscrupulous", "ness,"),  # and a suffix
+        ("regard", "ing"),
+    ],
+)
+def test_words_broken_at_the_line_end_are_joined(left: str, right: str) -> None:
+    assert not judge().judge(left, right).keep
+
+
+def test_the_documents_own_spelling_decides() -> None:
+    hyphenated = judge("It was to-day, not yesterday, and the well-known man came to-day.")
+    assert hyphenated.judge("to", "day").keep
+    closed = judge("The Mukden Incident; after Mukden the army moved.")
+    verdict = closed.judge("Muk", "den")
+    assert not verdict.keep and "Mukden" in verdict.reason
+
+
+def test_a_word_that_lost_a_ligature_is_judged_restored() -> None:
+    damaged = re.sub(
+        "ffi|ffl|ff|fi|fl",
+        "",
+        "The officials found it difficult; the first reports reflected the influence of the staff "
+        "and the conflict filled the papers.",
+    )
+    verdict = judge(damaged).judge("testi", "ed.”³⁵In")
+    assert not verdict.keep
+    assert "testified" in verdict.reason
+
+
+def test_parts_are_read_through_punctuation_markers_and_glue() -> None:
+    assert word_before_break("(Russo") == "Russo"
+    assert word_before_break("Russo-Japa") == "Japa"
+    assert word_after_break("ed.”³⁵In") == "ed"
+    assert word_after_break("paperPravdato") == "paper"
+    assert word_after_break("“quoted") == "quoted"
+    assert word_after_break("1930s") == ""

@@ -1,0 +1,188 @@
+"""Lost ligatures: restored in documents that lost them, never in documents that did not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from emendo.model import Page, TrackedText
+from emendo.words import REPAIRS, WordsConfig, learn_profile, repair_text
+from emendo.words.ligatures import (
+    Surroundings,
+    capital_evidence,
+    context_evidence,
+    is_foreign,
+    ligatures_lost,
+    prose_zipf,
+)
+
+# Prose written for these tests; the damaged version drops every ligature
+# sequence the way a font without ligature mappings does.
+CLEAN = (
+    "The officials of the ministry found it difficult to keep their confidence in the fleet. "
+    "Five officers were sent to the office, and the first reports reflected the influence of the staff. "
+    "The conflict filled the newspapers for fifty days; the pacifists were flexible but the admiral "
+    "would fight. Foreign affairs suffered, and the chief of staff offered his final figures. "
+    "A flat calm settled on the field."
+)
+LIGATURES = re.compile("ffi|ffl|ff|fi|fl")
+DAMAGED = LIGATURES.sub("", CLEAN)
+
+
+def repaired(text: str, *document: str, config: WordsConfig | None = None) -> str:
+    """``text`` after every word repair, in a document of ``document`` pages and ``text``."""
+    config = config or WordsConfig()
+    pages = [Page(i, page) for i, page in enumerate((*document, text))]
+    profile = learn_profile(pages, config)
+    content = TrackedText.verbatim(len(document), 0, text)
+    return repair_text(content, list(REPAIRS.values()), profile, config, []).text
+
+
+def test_a_document_without_ligatures_is_found_out_and_restored() -> None:
+    profile = learn_profile([Page(0, DAMAGED)], WordsConfig())
+    assert profile.lost_ligatures == {"ff", "fi", "fl", "ffi", "ffl"}
+    assert repaired(DAMAGED) == CLEAN
+
+
+@pytest.mark.parametrize(
+    ("damaged", "restored"),
+    [
+        ("with little condence", "with little confidence"),
+        ("it was dicult for him", "it was difficult for him"),
+        ("the Home Aairs ministry", "the Home Affairs ministry"),
+        ("some fty miles", "some fifty miles"),
+        ("a more exible policy", "a more flexible policy"),
+        ("under the inuence of", "under the influence of"),
+        ("the pacists marched", "the pacifists marched"),
+        ("a ght broke out", "a fight broke out"),
+        ("his letter reected it", "his letter reflected it"),
+        ("the hall was lled at once", "the hall was filled at once"),
+        ("a long conict over land", "a long conflict over land"),
+        ("her own aairs.", "her own affairs."),
+        ("the sta’s view", "the staff’s view"),
+    ],
+)
+def test_every_damaged_word_of_the_issue_is_restored(damaged: str, restored: str) -> None:
+    assert repaired(damaged, DAMAGED) == restored
+
+
+def test_a_word_joined_at_a_line_end_is_restored_too() -> None:
+    # Layout joins ``testi-`` / ``ed`` into ``testied`` before the word repairs run.
+    config = WordsConfig()
+    profile = learn_profile([Page(0, DAMAGED), Page(1, "defectors testi-\ned that")], config)
+    content = TrackedText.verbatim(1, 0, "defectors testi-\ned that")
+    from emendo.model import Edit
+
+    content = content.edit([Edit(15, 17, "", "hyphen-join", "word broken at the line end")])
+    out = repair_text(content, list(REPAIRS.values()), profile, config, [])
+    assert out.text == "defectors testified that"
+    assert out.source() == "defectors testi-\ned that"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("It was at the time.", "It was at the time."),  # a preposition before an article
+        ("They lay on a at surface.", "They lay on a flat surface."),  # no preposition after an article
+        ("The guns opened re on the town.", "The guns opened fire on the town."),
+        ("the re-election of the mayor", "the re-election of the mayor"),  # a prefix, by the compound
+        ("she looked into our aairs.", "she looked into our affairs."),
+        ("the our was wet", "the flour was wet"),
+        ("they would arm the ships", "they would arm the ships"),
+        ("the arguments pro and con", "the arguments pro and con"),
+        ("the coat did not t him", "the coat did not fit him"),
+        ("the t-test was run", "the t-test was run"),  # a letter hyphenated to a word is a shape
+    ],
+)
+def test_collisions_are_decided_by_their_sentence(damaged: str, expected: str) -> None:
+    assert repaired(damaged, DAMAGED) == expected
+
+
+def test_foreign_words_are_not_taken_for_damaged_english() -> None:
+    assert repaired("quod ee nostra vita est", DAMAGED) == "quod ee nostra vita est"
+
+
+def test_the_documents_capitals_vouch_for_a_candidate() -> None:
+    # ``Flag`` cannot lose its ligature (a capital F is none), so it shows the
+    # document writes about flags.
+    without = learn_profile([Page(0, DAMAGED + " the ag")], WordsConfig()).restoration("ag")
+    with_capitals = learn_profile([Page(0, DAMAGED + " the ag. Flag and Flag.")], WordsConfig()).restoration(
+        "ag"
+    )
+    assert without is not None and with_capitals is not None
+    assert with_capitals.prior > without.prior
+
+
+def test_restored_derivatives_vouch_for_a_collision() -> None:
+    # ``armation`` is no word but ``affirmation``: the document writes about affirming.
+    plain = learn_profile([Page(0, DAMAGED + " they arm it")], WordsConfig()).restoration("arm")
+    vouched = learn_profile([Page(0, DAMAGED + " they arm it; the armation")], WordsConfig()).restoration(
+        "arm"
+    )
+    assert plain is None or (vouched is not None and vouched.prior > plain.prior)
+    assert vouched is not None and vouched.word == "affirm"
+
+
+def test_intact_ligature_words_veto_restoration() -> None:
+    text = CLEAN + " Their condence was dicult to see."
+    assert learn_profile([Page(0, text)], WordsConfig()).lost_ligatures == frozenset()
+    assert repaired(text) == text
+
+
+def test_ligature_code_points_are_written_out() -> None:
+    assert repaired("the o\ufb03ce and the \ufb01eld", CLEAN) == "the office and the field"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sta. Lucia, Sta. Lucia and Sta. Lucia again",  # an abbreviation the document keeps using
+        "the 2nd edition and the (o) label",  # letters glued to numbers, a label
+        "at five o’clock",  # a contraction
+        "Lines 12ff. and p. 4",
+    ],
+)
+def test_abbreviations_labels_and_contractions_stay(text: str) -> None:
+    assert repaired(text, DAMAGED) == text
+
+
+def test_single_capitals_are_initials_not_damage() -> None:
+    assert repaired("O Lord, said T. Smith", DAMAGED) == "O Lord, said T. Smith"
+
+
+def test_ligatures_lost_needs_evidence_and_no_intact_words() -> None:
+    assert ligatures_lost({}, {"fi": 1}, 3, 0.0) == frozenset()
+    assert ligatures_lost({"ff": 1}, {"fi": 5, "fl": 5}, 3, 0.01) == frozenset()
+    assert "ff" in ligatures_lost({}, {"fi": 5}, 3, 0.0)
+
+
+def test_short_fragments_count_for_less_than_wordfreq_says() -> None:
+    assert prose_zipf("re", 5.23) < 4.0
+    assert prose_zipf("at", 6.7) == 6.7
+    assert prose_zipf("flexible", 4.3) == 4.3
+
+
+def test_capital_evidence_is_bounded() -> None:
+    assert capital_evidence(1000, 0) == 1.5
+    assert capital_evidence(0, 1000) == -1.5
+
+
+def test_context_is_grammar_not_frequency() -> None:
+    zipfs = {"was": 6.5, "a": 7.4, "surface": 4.6, "the": 7.7, "time": 6.1}
+
+    def zipf(word: str) -> float:
+        return zipfs.get(word, 0.0)
+
+    after_article = Surroundings("a", "surface", ("was", "a", "surface"))
+    before_article = Surroundings("was", "the", ("was", "the", "time"))
+    assert context_evidence(after_article, "at", "flat", zipf) > 5
+    assert context_evidence(before_article, "at", "flat", zipf) < 0
+    assert is_foreign(Surroundings("quod", "nostra", ("quod", "nostra", "vita")), zipf)
+    assert not is_foreign(before_article, zipf)
+
+
+def test_held_back_below_min_confidence() -> None:
+    config = WordsConfig(min_confidence=0.999)
+    # ``sta`` → ``staff`` is a collision decided at lower confidence than ``condence``.
+    assert repaired("the sta and their condence", DAMAGED, config=config) == "the sta and their confidence"

@@ -1,0 +1,140 @@
+"""Lost spaces: restored at italic boundaries and markers; real words are never split."""
+
+from __future__ import annotations
+
+import pytest
+
+from emendo.model import Mark, Page, TrackedText
+from emendo.words import REPAIRS, WordsConfig, learn_profile, repair_text
+
+PLAIN = "A plain page of English prose about the state, its army and its newspapers."
+
+
+def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[str, list[str]]:
+    """``text`` after every word repair, and the spans it marks italic."""
+    config = WordsConfig()
+    pages = [Page(i, page) for i, page in enumerate((*(document or (PLAIN,)), text))]
+    profile = learn_profile(pages, config)
+    content = TrackedText.verbatim(len(pages) - 1, 0, text).with_marks(marks)
+    out = repair_text(content, list(REPAIRS.values()), profile, config, [])
+    return out.text, [out.text[m.start : m.end] for m in out.marks_of("italic")]
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced", "italics"),
+    [
+        ("the weekly newspaperPravdato praise", "the weekly newspaper Pravda to praise", ["Pravda"]),
+        ("he asked thatPravdadenounce them", "he asked that Pravda denounce them", ["Pravda"]),
+        (
+            "Ann Smith,Europe’s Long Winter: Diplomacy and War 1919–1939(London: Faber, 1970)",
+            "Ann Smith, Europe’s Long Winter: Diplomacy and War 1919–1939 (London: Faber, 1970)",
+            ["Europe’s Long Winter: Diplomacy and War 1919–1939"],
+        ),
+        (
+            "Dnevniki. 1920–1925 gg.(Leningrad: Nauka, 1990), 12.",
+            "Dnevniki. 1920–1925 gg. (Leningrad: Nauka, 1990), 12.",
+            [],
+        ),
+        (
+            "“Empire and the Northern Frontier.”Slavic Review, 41, no. 2",
+            "“Empire and the Northern Frontier.” Slavic Review, 41, no. 2",
+            ["Slavic Review"],
+        ),
+        (
+            "“Pis’ma iz Moskvy.”Voprosy istorii 1999, no. 4",
+            "“Pis’ma iz Moskvy.” Voprosy istorii 1999, no. 4",
+            ["Voprosy istorii"],
+        ),
+        (
+            "“Kaigun no shōrai.” Ōsaka asahi shinbun(morning edition) 2 May",
+            "“Kaigun no shōrai.” Ōsaka asahi shinbun (morning edition) 2 May",
+            ["Ōsaka asahi shinbun"],
+        ),
+        ("Stor.iii. 12 and Biogr.ii. 196", "Stor. iii. 12 and Biogr. ii. 196", []),
+        ("‘Pace!he said", "‘Pace! he said", []),
+        (
+            "andwhen the tacticalprecedentsto follow",
+            "and when the tactical precedents to follow",
+            ["precedents"],
+        ),
+    ],
+)
+def test_glued_forms_are_spaced_and_their_italics_marked(glued: str, spaced: str, italics: list[str]) -> None:
+    assert repaired(glued) == (spaced, italics)
+
+
+def test_a_space_lost_where_a_marker_was_taken_out_is_no_italic() -> None:
+    text = "it was more flexible.Five weeks later, he said.”Likewise she"
+    five, likewise = text.index("Five"), text.index("Likewise")
+    marks = (Mark(five, five, "note_ref", 3), Mark(likewise, likewise, "note_ref", 4))
+    assert repaired(text, marks=marks) == (
+        "it was more flexible. Five weeks later, he said.” Likewise she",
+        [],
+    )
+
+
+def test_a_name_seen_only_glued_twice_is_learned_and_cut_out() -> None:
+    document = "let the paperIzvestiiado it; an essay inIzvestiiacritical of him"
+    assert repaired("let the paperIzvestiiado it", document) == (
+        "let the paper Izvestiia do it",
+        ["Izvestiia"],
+    )
+    assert repaired("an essay inIzvestiiacritical of", document)[0] == "an essay in Izvestiia critical of"
+
+
+def test_an_unknown_title_seen_once_is_not_cut_into_syllables() -> None:
+    # ``Tratta`` + ``to`` would be two words; nothing vouches for a name ``Tratta``.
+    assert (
+        repaired("a remarkableTrattato circa il regimento")[0] == "a remarkable Trattato circa il regimento"
+    )
+
+
+def test_a_name_seen_only_glued_is_learned_from_its_glued_forms() -> None:
+    document = "let the paperIzvestiiado it; an essay inIzvestiiacritical of him"
+    profile = learn_profile([Page(0, document)], WordsConfig())
+    assert profile.name_support["Izvestiia"] >= 2
+    assert profile.name_support.get("Izvestii", 0) < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McDonald sold an iPhone in the U.S. and the U.K.",
+        "e.g. 1.5 per cent, i.e. the S.9.4.5 file and I.303.4.2015 there",
+        "Ivan M. Petrov and Olga E. Ivanova",
+        "see www.Example.com/Page and mail@Example.org",
+        "the word(s) in Section 5(a) and f(x)",
+        "1,000 men at 10:30, Dnevnik i pis’ma., 116.",
+        "he wrote severly and inexpediency and urbanis",
+        "Ph.D. and a.m. and op. cit.",
+    ],
+)
+def test_real_words_abbreviations_numbers_and_addresses_are_never_split(text: str) -> None:
+    assert repaired(text) == (text, [])
+
+
+def test_a_name_that_stands_whole_elsewhere_is_not_cut() -> None:
+    # ``Canto`` is a name of the document; ``Can`` + ``to`` would make words too.
+    assert (
+        repaired("the Canto stands; theCanto again", "The Canto opens.")[0]
+        == "the Canto stands; the Canto again"
+    )
+
+
+def test_camel_case_names_that_recur_whole_are_left_alone() -> None:
+    text = "FitzGerald wrote, FitzGerald answered, FitzGerald left."
+    assert repaired(text)[0] == text
+
+
+def test_an_abbreviation_glued_after_a_word_is_not_cut_into_name_and_word() -> None:
+    assert repaired("in theAllgem. Deutsche Biogr.")[0] == "in the Allgem. Deutsche Biogr."
+
+
+def test_spaces_are_recorded_as_repairs_with_reasons() -> None:
+    config = WordsConfig()
+    profile = learn_profile([Page(0, PLAIN)], config)
+    content = TrackedText.verbatim(0, 0, "Fischer,Russia’s Road")
+    out = repair_text(content, [REPAIRS["spaces"]], profile, config, [])
+    (repair,) = out.repairs()
+    assert (repair.kind, repair.before, repair.after, repair.start) == ("space", "", " ", 8)
+    assert "','" in repair.reason
