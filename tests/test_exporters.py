@@ -40,10 +40,16 @@ def _document() -> Document:
         [Edit(14, 15, "", "note-marker", "superscript marker")]
     )
     body = body.edit(
-        [Edit(38, 38, " ", "lost-space", "italic boundary"), Edit(43, 43, " ", "lost-space", "italic boundary")]
+        [
+            Edit(38, 38, " ", "lost-space", "italic boundary"),
+            Edit(43, 43, " ", "lost-space", "italic boundary"),
+        ]
     ).with_marks([Mark(39, 44, "italic")])
     note = TrackedText.concat(
-        [TrackedText.replaced(0, 41, "1 ", "", "note-number", "note number"), TrackedText.verbatim(0, 43, "A note.")]
+        [
+            TrackedText.replaced(0, 41, "1 ", "", "note-number", "note number"),
+            TrackedText.verbatim(0, 43, "A note."),
+        ]
     )
     note = TrackedText.concat([note, TrackedText.replaced(0, 50, "\n", "", "layout", "end of page")])
     blocks = [Block(BlockType.PARAGRAPH, body, fragment_end=True)]

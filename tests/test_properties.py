@@ -7,9 +7,8 @@ from hypothesis import strategies as st
 
 from emendo.exporters.json import document_to_dict, rebuild_from_json
 from emendo.model import rebuild_pages
-from emendo.pipeline import repair_text
+from emendo.pipeline import repair_pages, repair_text
 from emendo.readers import pages_from_texts
-from emendo.pipeline import repair_pages
 
 WORDS = st.sampled_from(
     "the of and to in a was that he it with for as on by at from his an were which had this "
@@ -23,7 +22,9 @@ WORDS = st.sampled_from(
 def damaged_pages(draw: st.DrawFn) -> list[str]:
     pages = []
     for _ in range(draw(st.integers(1, 3))):
-        lines = [" ".join(draw(st.lists(WORDS, min_size=1, max_size=14))) for _ in range(draw(st.integers(1, 12)))]
+        lines = [
+            " ".join(draw(st.lists(WORDS, min_size=1, max_size=14))) for _ in range(draw(st.integers(1, 12)))
+        ]
         separator = draw(st.sampled_from(["\n", "\n\n\n", "\r\n"]))
         text = separator.join(lines) + draw(st.sampled_from(["", "\n", "\n\n"]))
         pages.append(text)

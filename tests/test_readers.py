@@ -12,8 +12,8 @@ from emendo.errors import InputError
 from emendo.readers import ReaderConfig, iter_pages
 
 
-def _pages(*sources: str, config: ReaderConfig = ReaderConfig()) -> list[str]:
-    return [page.original for page in iter_pages(list(sources), config)]
+def _pages(*sources: str, config: ReaderConfig | None = None) -> list[str]:
+    return [page.original for page in iter_pages(list(sources), config or ReaderConfig())]
 
 
 def test_one_file_is_one_page(tmp_path: Path) -> None:

@@ -19,6 +19,5 @@ class MissingExtraError(EmendoError):
 
     def __init__(self, feature: str, extra: str, module: str) -> None:
         super().__init__(
-            f"{feature} needs the optional package '{module}': "
-            f"install it with  pip install 'emendo[{extra}]'"
+            f"{feature} needs the optional package '{module}': install it with  pip install 'emendo[{extra}]'"
         )

@@ -185,7 +185,9 @@ def score(gold: dict[str, Any], document: Document, name: str = "") -> Scores:
         scores.page_numbers.total += 1
         scores.page_numbers.right += page.number == gold_page.get("number")
         scores.running_heads.total += 1
-        scores.running_heads.right += _norm(page.running_head or "") == _norm(gold_page.get("running_head") or "")
+        scores.running_heads.right += _norm(page.running_head or "") == _norm(
+            gold_page.get("running_head") or ""
+        )
     scores.page_numbers.total += max(len(gold.get("pages", [])) - len(document.pages), 0)
 
     removed = Counter(
@@ -196,7 +198,9 @@ def score(gold: dict[str, Any], document: Document, name: str = "") -> Scores:
     scores.extra_removed = sum((removed - wanted).values())
 
     ours_italic = Counter(
-        _norm(part.text[m.start : m.end]) for part in [*document.blocks, *document.notes] for m in part.italics
+        _norm(content.text[m.start : m.end])
+        for content in document.texts()
+        for m in content.marks_of("italic")
     )
     gold_italic = Counter(_norm(span) for span in gold.get("italics", []))
     scores.italics = Tally(sum((ours_italic & gold_italic).values()), sum(gold_italic.values()))
@@ -221,7 +225,9 @@ def raw_for(gold_path: Path) -> Path:
         candidate = gold_path.with_name(stem + suffix)
         if candidate.exists():
             return candidate
-    raise InputError(f"{gold_path}: no raw text beside it (looked for {stem}.raw.txt, {stem}.txt, {stem}.pdf)")
+    raise InputError(
+        f"{gold_path}: no raw text beside it (looked for {stem}.raw.txt, {stem}.txt, {stem}.pdf)"
+    )
 
 
 def format_scores(scores: Scores) -> str:
@@ -229,8 +235,10 @@ def format_scores(scores: Scores) -> str:
     return "\n".join(
         [
             f"{scores.name}",
-            f"  body word error rate   {scores.body_wer:7.2%}  ({scores.body_errors}/{scores.body_words} words)",
-            f"  note word error rate   {scores.note_wer:7.2%}  ({scores.note_errors}/{scores.note_words} words)",
+            f"  body word error rate   {scores.body_wer:7.2%}  "
+            f"({scores.body_errors}/{scores.body_words} words)",
+            f"  note word error rate   {scores.note_wer:7.2%}  "
+            f"({scores.note_errors}/{scores.note_words} words)",
             f"  blocks (type, bounds)  {scores.blocks}   exact text {scores.block_texts}",
             f"  notes (number, bounds) {scores.notes}",
             f"  note references        {scores.note_refs}   extra {scores.extra_note_refs}",

@@ -28,7 +28,7 @@ _KEY_STOPWORDS = frozenset(
     """
     a an the of on in and to for at by from with le la les l de des du un une der die das den ein eine
     il lo gli i e el los las o os
-    """.split()  # noqa: SIM905 (a word list reads best as words)
+    """.split()
 )
 
 

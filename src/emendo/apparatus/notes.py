@@ -68,7 +68,7 @@ _ABBREVIATIONS = frozenset(
     ser pt pts sec art st dr mr mrs ms prof gen col cols lt capt jan feb mar apr jun jul aug sep sept
     oct nov dec ca c fol fols ff f l ll d g gg t tt s ss str vyp kn izd doc docs bd hg hrsg jg nr etc al
     univ dept inst acad misc fasc sig sygn jr sr ms mss
-    """.split()  # noqa: SIM905 (a word list reads best as words)
+    """.split()
 )
 
 #: English function words: their presence marks running prose, not a title list.
@@ -79,7 +79,7 @@ _FUNCTION_WORDS = frozenset(
     no also both all some any there here than then when where while because although though however only
     even more most much many such same other into onto about after before during over under between
     against among without within would could should might must may can will shall so if what
-    """.split()  # noqa: SIM905 (a word list reads best as words)
+    """.split()
 )
 
 #: The stock remarks of footnotes ("Emphasis added.", "Translation mine."):
@@ -88,7 +88,7 @@ _EDITORIAL_WORDS = frozenset(
     """
     emphasis added original originally translation translations translated mine my ours italics author's
     authors' sic
-    """.split()  # noqa: SIM905 (a word list reads best as words)
+    """.split()
 )
 
 _SENTENCE_END = re.compile(r"[.?!][”’\"'»)\]]*(\s+)(?=\S)")

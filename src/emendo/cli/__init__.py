@@ -8,8 +8,9 @@ one line on standard error and exit status 2, never a traceback.
 from __future__ import annotations
 
 import sys
-from importlib.util import find_spec
 from collections.abc import Sequence
+from importlib.util import find_spec
+from typing import ClassVar
 
 import click
 
@@ -19,7 +20,7 @@ from emendo.errors import EmendoError
 class _Group(click.Group):
     """Loads subcommands on demand so ``emendo repair`` starts fast."""
 
-    _commands = {
+    _commands: ClassVar[dict[str, str]] = {
         "repair": "emendo.cli.repair:repair",
         "eval": "emendo.cli.evaluate:evaluate",
         "cite": "emendo.cli.cite:cite",
@@ -48,7 +49,9 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the console script."""
     try:
-        status = cli.main(args=list(argv) if argv is not None else None, prog_name="emendo", standalone_mode=False)
+        status = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="emendo", standalone_mode=False
+        )
     except EmendoError as err:
         click.echo(f"emendo: {err}", err=True)
         sys.exit(2)

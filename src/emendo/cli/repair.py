@@ -57,7 +57,9 @@ def write_output(text: str, output: str | None) -> None:
 @click.option("-o", "--output", help="Write the edition here instead of standard output.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text input (a BOM wins).")
 @click.option("--pages", "page_range", help="Pages of a PDF to read, e.g. 120-140 or 1-3,7.")
-@click.option("--explain", is_flag=True, help="Print the repairs as a table (the edition goes to -o if given).")
+@click.option(
+    "--explain", is_flag=True, help="Print the repairs as a table (the edition goes to -o if given)."
+)
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
@@ -65,7 +67,9 @@ def write_output(text: str, output: str | None) -> None:
     show_default=True,
     help="Hold back repairs less certain than this; they are listed but not applied.",
 )
-@click.option("--apparatus/--no-apparatus", default=True, show_default=True, help="Parse citations (json, tei).")
+@click.option(
+    "--apparatus/--no-apparatus", default=True, show_default=True, help="Parse citations (json, tei)."
+)
 def repair(
     inputs: tuple[str, ...],
     fmt: str,
@@ -85,7 +89,7 @@ def repair(
     from emendo.readers import iter_pages
 
     base = PipelineConfig()
-    reader = ReaderConfig(encoding=encoding, **({"pages": page_range} if page_range else {}))
+    reader = ReaderConfig(encoding=encoding, pages=page_range)
     config = dataclasses.replace(
         base, reader=reader, words=dataclasses.replace(base.words, min_confidence=min_confidence)
     )

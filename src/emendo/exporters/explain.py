@@ -21,9 +21,7 @@ def visible(text: str, width: int = 28) -> str:
     >>> visible("o\\u0304")
     'o◌̄'
     """
-    shown = "".join(
-        _VISIBLE.get(ch, "◌" + ch if unicodedata.combining(ch) else ch) for ch in text
-    ) or "∅"
+    shown = "".join(_VISIBLE.get(ch, "◌" + ch if unicodedata.combining(ch) else ch) for ch in text) or "∅"
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 

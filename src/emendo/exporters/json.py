@@ -110,7 +110,9 @@ def document_to_dict(document: Document, apparatus: dict[str, Any] | None = None
     return edition
 
 
-def document_to_json(document: Document, apparatus: dict[str, Any] | None = None, indent: int | None = 1) -> str:
+def document_to_json(
+    document: Document, apparatus: dict[str, Any] | None = None, indent: int | None = 1
+) -> str:
     """The edition as JSON text (UTF-8 characters kept, not escaped)."""
     return json.dumps(document_to_dict(document, apparatus), ensure_ascii=False, indent=indent)
 
@@ -142,7 +144,9 @@ def rebuild_from_json(edition: dict[str, Any]) -> list[str]:
     return rebuilt
 
 
-def _fill_verbatim(pages: dict[int, list[tuple[int, int, str]]], text: str, repairs: list[dict[str, Any]]) -> None:
+def _fill_verbatim(
+    pages: dict[int, list[tuple[int, int, str]]], text: str, repairs: list[dict[str, Any]]
+) -> None:
     """Add a text's repairs and the verbatim runs between them to ``pages``.
 
     A text with no repairs at all cannot be placed, which layout never

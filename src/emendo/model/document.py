@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from emendo.model.tracked import Mark, Piece, Repair, TrackedText
 
 
-class BlockType(str, Enum):
+class BlockType(StrEnum):
     """What a body block is."""
 
     PARAGRAPH = "paragraph"

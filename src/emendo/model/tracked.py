@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +203,7 @@ class TrackedText:
         if not edits:
             return self
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in pairwise(ordered):
             if later.start < earlier.end or (
                 later.start == earlier.start and earlier.start == earlier.end == later.end
             ):
@@ -279,7 +279,9 @@ def _apply(pieces: Sequence[Piece], edits: Sequence[Edit]) -> list[Piece]:
             else:
                 covered.append(piece)
             position += min(length, e.end - position) if piece.repair is None else length
-        anchor = (queue[-1].page, queue[-1].start) if queue else ((out[-1].page, out[-1].end) if out else None)
+        anchor = (
+            (queue[-1].page, queue[-1].start) if queue else ((out[-1].page, out[-1].end) if out else None)
+        )
         out.extend(_replace(covered, replace(e, after=after), anchor))
     out.extend(reversed(queue))
     return out

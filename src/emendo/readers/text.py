@@ -59,9 +59,7 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     ['p1.txt', 'p2.txt', 'p10.txt']
     """
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
-        for part in re.split(r"(\d+)", name)
-        if part
+        (0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", name) if part
     )
 
 
@@ -111,7 +109,9 @@ def decode(data: bytes, name: str, config: ReaderConfig) -> str:
             "pass the file's encoding, for example --encoding cp1252"
         ) from None
     except LookupError:
-        raise InputError(f"{name}: unknown encoding {encoding!r}; use a name such as utf-8 or cp1252") from None
+        raise InputError(
+            f"{name}: unknown encoding {encoding!r}; use a name such as utf-8 or cp1252"
+        ) from None
     if encoding == "utf-8-sig" or encoding in {"utf-16", "utf-32"}:
         text = text.removeprefix("\ufeff")
     return text

@@ -82,9 +82,7 @@ def _field(tokens: Sequence[Token], label: str, first: int, last: int) -> Field:
         following < len(tokens)
         and tokens[following].text in {"?", "!"}
         and tokens[following].start == tokens[end_index].end
-    ):
-        end_index = following
-    elif (
+    ) or (
         following < len(tokens)
         and tokens[following].text == "."
         and tokens[following].start == tokens[end_index].end
