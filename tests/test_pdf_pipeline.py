@@ -102,7 +102,6 @@ def test_blocks_follow_the_book(edition: Document) -> None:
     assert not any(block.fragment_start or block.fragment_end for block in edition.blocks)
 
 
-@pytest.mark.xfail(reason="the word layer does not yet turn Page.italics into italic marks", strict=False)
 def test_italic_titles_are_marked_in_the_edition(edition: Document) -> None:
     marked = [
         text.text[mark.start : mark.end] for text in edition.texts() for mark in text.marks_of("italic")

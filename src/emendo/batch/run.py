@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from importlib.util import find_spec
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -59,14 +60,15 @@ class ProgressBar:
     """Documents done, throughput and time left, on standard error, only on a terminal.
 
     The estimate of time left comes from input bytes consumed, which is known
-    without a first pass over the corpus.
+    without a first pass over the corpus.  The bar is drawn by tqdm; without
+    it installed the run is the same, only silent until its summary.
     """
 
     def __init__(self, total_bytes: int, enabled: bool) -> None:
         self.bar: Any = None
         self.documents = 0
         self.started = time.perf_counter()
-        if enabled and sys.stderr.isatty():
+        if enabled and sys.stderr.isatty() and find_spec("tqdm") is not None:  # no tqdm: no bar, same run
             from tqdm import tqdm
 
             self.bar = tqdm(
