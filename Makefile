@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,crf,dask,parquet,web]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,crf,dask,parquet,datatrove]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

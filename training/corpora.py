@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emendo.apparatus.parser.data import LabelledReference, read_labelled_xml, token_labels
-from emendo.apparatus.parser.fields import OUTSIDE, _keeps_period
+from emendo.apparatus.parser.fields import OUTSIDE, keeps_period
 from emendo.apparatus.parser.tokens import Token
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -110,11 +110,39 @@ def as_sequences(references: Sequence[LabelledReference]) -> list[Sequence_]:
 
 
 def anystyle(path: Path = ANYSTYLE_CORE) -> list[Sequence_]:
-    """AnyStyle references with our labels, punctuation at field edges unlabelled as in our data."""
-    return [
-        Sequence_(tokens, outside_edge_punctuation(tokens, labels))
-        for tokens, labels in (token_labels(ref) for ref in read_labelled_xml(path, ANYSTYLE_LABELS))
-    ]
+    """AnyStyle references with our labels and conventions.
+
+    Punctuation at field edges and a leading ``In`` are unlabelled, and the
+    ``no. 2`` that AnyStyle keeps inside ``volume`` becomes an ``issue``, as
+    in our data.
+    """
+    sequences = []
+    for tokens, labels in (token_labels(ref) for ref in read_labelled_xml(path, ANYSTYLE_LABELS)):
+        harmonised = _split_issue_from_volume(tokens, _unlabel_leading_in(tokens, labels))
+        sequences.append(Sequence_(tokens, outside_edge_punctuation(tokens, harmonised)))
+    return sequences
+
+
+def _unlabel_leading_in(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """``In`` opening a field (AnyStyle's ``<editor>In ...``) is unlabelled, like our ``in``."""
+    result = list(labels)
+    for index, token in enumerate(tokens):
+        starts_field = index == 0 or labels[index - 1] != labels[index]
+        if token.text.lower() == "in" and starts_field and labels[index] != OUTSIDE:
+            result[index] = OUTSIDE
+    return result
+
+
+def _split_issue_from_volume(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
+    """``<volume>16, no. 2</volume>`` → volume ``16``, issue ``no. 2``."""
+    result = list(labels)
+    for index, token in enumerate(tokens):
+        if result[index] == "volume" and token.text.lower() in {"no", "nos", "issue", "nr"}:
+            following = index
+            while following < len(tokens) and result[following] == "volume":
+                result[following] = "issue"
+                following += 1
+    return result
 
 
 def outside_edge_punctuation(tokens: Sequence[Token], labels: Sequence[str]) -> list[str]:
@@ -137,7 +165,7 @@ def outside_edge_punctuation(tokens: Sequence[Token], labels: Sequence[str]) -> 
             and before == index - 1
             and tokens[index].start == tokens[before].end
             and labels[before] == label
-            and _keeps_period(tokens[before].text)
+            and keeps_period(tokens[before].text)
         )
         if not inside and not kept_period:
             result[index] = OUTSIDE

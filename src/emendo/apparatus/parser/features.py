@@ -153,8 +153,41 @@ def _document_features(tokens: Sequence[Token]) -> list[str]:
         ("doc_url", any("://" in text for text in texts)),
         ("doc_in", "in" in lowered),
         ("doc_short", sum(token.is_word for token in tokens) <= 6),
+        ("doc_sentences", _sentence_periods(tokens) > _top_level_commas(tokens)),
+        ("doc_inverted", _starts_inverted(tokens)),
     )
     return [name for name, on in facts if on]
+
+
+def _sentence_periods(tokens: Sequence[Token]) -> int:
+    """Periods that end a sentence (before a capital, not after an initial): a bibliography's separators."""
+    return sum(
+        1
+        for index in range(1, len(tokens) - 1)
+        if tokens[index].text == "."
+        and tokens[index + 1].text[:1].isupper()
+        and not (len(tokens[index - 1].text) == 1 and tokens[index - 1].text.isupper())
+    )
+
+
+def _top_level_commas(tokens: Sequence[Token]) -> int:
+    """Commas outside parentheses: a note's separators."""
+    depth = commas = 0
+    for token in tokens:
+        depth += (token.text == "(") - (token.text == ")")
+        commas += token.text == "," and depth == 0
+    return commas
+
+
+def _starts_inverted(tokens: Sequence[Token]) -> bool:
+    """``Fischer, Louis.``: a bibliography's inverted first author."""
+    return (
+        len(tokens) > 3
+        and tokens[0].is_word
+        and tokens[1].text == ","
+        and tokens[2].text[:1].isupper()
+        and any(token.text == "." for token in tokens[3:6])
+    )
 
 
 def _has_imprint(texts: Sequence[str]) -> bool:

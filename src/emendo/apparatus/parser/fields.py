@@ -86,7 +86,7 @@ def _field(tokens: Sequence[Token], label: str, first: int, last: int) -> Field:
         following < len(tokens)
         and tokens[following].text == "."
         and tokens[following].start == tokens[end_index].end
-        and _keeps_period(last_word)
+        and keeps_period(last_word)
     ):
         end_index = following
     return Field(label, first, last, tokens[first].start, tokens[end_index].end)
@@ -102,10 +102,10 @@ def _ellipsis_length(tokens: Sequence[Token], index: int) -> int:
     return 0
 
 
-def _keeps_period(word: str) -> bool:
+def keeps_period(word: str) -> bool:
     """True for words whose final period is theirs: abbreviations and initials.
 
-    >>> [_keeps_period(word) for word in ("gg", "J", "U.R.S.S", "War", "I.303.4.2015")]
+    >>> [keeps_period(word) for word in ("gg", "J", "U.R.S.S", "War", "I.303.4.2015")]
     [True, True, True, False, False]
     """
     if word.lower() in ABBREVIATIONS_WITH_PERIOD or (len(word) == 1 and word.isalpha()):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from emendo.apparatus.parser.fields import OUTSIDE, _keeps_period
+from emendo.apparatus.parser.fields import OUTSIDE, keeps_period
 from emendo.apparatus.parser.lexicon import MONTHS, SEASONS, word_classes
 from emendo.apparatus.parser.tokens import Token
 
@@ -344,7 +344,7 @@ def _inverted_author_end(tokens: Sequence[Token], span: _Span) -> int | None:
 def _sentence_break(tokens: Sequence[Token], span: _Span) -> int | None:
     """The first period that ends a sentence (not an initial's) inside the first words of ``span``."""
     for index in range(span.start + 1, min(span.end, span.start + 12)):
-        if tokens[index].text == "." and not _keeps_period(tokens[index - 1].text):
+        if tokens[index].text == "." and not keeps_period(tokens[index - 1].text):
             return index
     return None
 
