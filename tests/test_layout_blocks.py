@@ -284,3 +284,33 @@ def test_spaced_style_is_found_above_a_long_note_block() -> None:
     assert len(document.blocks) == 1
     assert [note.number for note in document.notes] == [1, 2, 3, 4]
     assert document.notes[0].text.endswith("with the replies of the clerk in the margin.")
+
+
+def _justified(line: str, width: int = 86) -> str:
+    """``line`` padded to ``width`` with spaces between words, as ``pdftotext -layout`` sets it."""
+    words = line.split(" ")
+    padding = width - len(line)
+    for k in range(padding):
+        words[k % (len(words) - 1)] += " "
+    return " ".join(words)
+
+
+def test_column_preserving_text_keeps_paragraphs_and_makes_space_runs_one() -> None:
+    """``pdftotext -layout``: justified lines padded with spaces, paragraphs opened by an indent."""
+    page = "\n".join(
+        [
+            "xii                         THE HARBOUR BOARD",
+            "",
+            *("    " + _justified(line) if k == 0 else _justified(line) for k, line in enumerate(LINES[:-1])),
+            LINES[-1],
+            "    " + _justified(OPENING),
+            *(_justified(line) for line in LINES[3:6]),
+        ]
+    )
+    document = _lay_out(page)
+    assert document.pages[0].running_head == "THE HARBOUR BOARD"
+    assert _types(document) == ["paragraph", "paragraph"]
+    first, second = (block.text for block in document.blocks)
+    assert first == " ".join(LINES)
+    assert second.startswith(OPENING + " " + LINES[3])
+    assert {r.kind for r in document.blocks[0].content.repairs()} >= {"spacing", "line-join"}

@@ -70,6 +70,21 @@ def test_plain_digit_markers_count_when_the_notes_confirm_them() -> None:
     assert "G7 lock gate" in document.blocks[0].text
 
 
+def test_plain_digit_markers_spaced_off_after_a_sentence_take_their_space_along() -> None:
+    text = (
+        "The directors met at the time. 2 In the spring they met again, and the\n"
+        "chairman wrote that the wall was “finished.” 3\n"
+        "It was not, and chapter 4 The Wall says why.\n"
+        "2 Minutes, 4 March 1879.\n"
+        "3 Letter book, HB/4/1, 88.\n"
+    )
+    document = _lay_out(text)
+    assert _refs(document) == [[2, 3]]
+    assert "time. In the spring" in document.blocks[0].text
+    assert "“finished.” It was" in document.blocks[0].text
+    assert "chapter 4 The Wall" in document.blocks[0].text
+
+
 def test_plain_digits_without_a_note_of_their_number_stay_in_the_text() -> None:
     document = _lay_out(
         "The engineers used a type B4 pump on the site.\nIt failed within the month.9 Nobody knew why.\n"

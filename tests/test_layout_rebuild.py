@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from emendo.layout import CaseHyphenJudge, LayoutConfig, analyse_layout
 from emendo.model import Document, Page, rebuild_pages
 
-KINDS = {"line-join", "hyphen-join", "compound-hyphen", "note-marker", "note-number", "layout"}
+KINDS = {"line-join", "hyphen-join", "compound-hyphen", "note-marker", "note-number", "layout", "spacing"}
 WORDS = [
     "the",
     "harbour",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,11 @@ def test_edit_across_pages_is_split_per_page() -> None:
     text = text.edit([Edit(1, 3, "X", "test", "crossing")])
     assert text.text == "aXd"
     assert [(r.page, r.before, r.after) for r in text.repairs()] == [(0, "b", "X"), (1, "c", "")]
+
+
+@pytest.mark.parametrize(("start", "end"), [(3, 1), (-1, 2), (2, 9)])
+def test_edit_outside_the_text_is_refused(start: int, end: int) -> None:
+    """Regression: an edit ending before it starts made ``edit`` loop forever."""
+    text = TrackedText.verbatim(0, 0, "abcd")
+    with pytest.raises(ValueError, match="does not fit"):
+        text.edit([Edit(start, end, "x", "test", "bad span")])

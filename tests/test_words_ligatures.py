@@ -134,6 +134,17 @@ def test_ligature_code_points_are_written_out() -> None:
     assert repaired("the o\ufb03ce and the \ufb01eld", CLEAN) == "the office and the field"
 
 
+def test_unmapped_glyph_codes_are_read_as_the_ligature_that_makes_a_word() -> None:
+    """pdfminer writes ``(cid:N)`` for glyphs without Unicode; fonts differ in which N is which."""
+    text = "the di(cid:31)cult o(cid:31)ce, the (cid:40)eet and Sche(cid:11)er"
+    assert repaired(text, CLEAN) == "the difficult office, the fleet and Scheffer"
+
+
+def test_glyph_codes_outside_words_and_unreadable_codes_stay() -> None:
+    text = "a symbol (cid:3) alone and Zyx(cid:99)qv"
+    assert repaired(text, CLEAN) == text
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -15,8 +15,10 @@ the JSON edition places verbatim text by the repairs around it.
 
 Repair kinds made here: ``line-join``, ``hyphen-join``, ``compound-hyphen``
 (line ends), ``note-marker`` (a footnote marker taken out; a zero-width
-``note_ref`` mark keeps its place), ``note-number`` (a note's leading number)
-and ``layout`` (blank space between blocks, shown as nothing).  Reasons for
+``note_ref`` mark keeps its place), ``note-number`` (a note's leading number),
+``spacing`` (a run of spaces inside a line, from a column-preserving
+extractor, shown as one) and ``layout`` (blank space between blocks, shown
+as nothing).  Reasons for
 removed lines: ``running-head``, ``page-number``, ``watermark``,
 ``title-line``, ``repeated-line`` and ``blank-page``.
 """

@@ -148,10 +148,16 @@ def _find_parts(
 
 
 def _without_markers(line: TextLine, markers: Sequence[Marker]) -> str:
-    """A line's text with its confirmed note markers taken out."""
+    """A line's text with its confirmed note markers taken out and runs of spaces made one.
+
+    Justified lines from column-preserving extractors (``pdftotext -layout``)
+    pad words with spaces; measured with them, every line looks long.
+    """
     text = line.text
     for marker in reversed(markers):
         text = text[: marker.start - line.start] + text[marker.end - line.start :]
+    if "  " in text or "\t" in text:
+        text = " ".join(text.split())
     return text
 
 

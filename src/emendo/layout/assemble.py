@@ -26,6 +26,7 @@ COMPOUND_HYPHEN = "compound-hyphen"
 NOTE_MARKER = "note-marker"
 NOTE_NUMBER = "note-number"
 LAYOUT = "layout"
+SPACING = "spacing"
 
 #: Hyphens that may belong to the word (a compound) or to the line break ...
 _HYPHENS = "-\u2010\u2011"
@@ -35,6 +36,9 @@ _DASHES = "—–―"
 #: Line ends that need more than a plain space to join the next line.
 _SPECIAL_ENDS = _HYPHENS + _BREAK_HYPHENS + _DASHES
 _LAST_WORD = re.compile(r"\w[\w’']*$")
+#: Spaces that pad a justified line, or a tab, inside a line: shown as one space.
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|\t")
+_SPACE_RUN_MADE_ONE = "a run of spaces inside a line made one"
 _FIRST_WORD = re.compile(r"[\"“‘'(\[]*(?P<word>\w[\w’']*)")
 
 
@@ -94,10 +98,29 @@ class TextBuilder:
 
     def copy(self, page: int, start: int, end: int) -> None:
         """Original characters taken over unchanged."""
-        if end > start:
-            source = self._originals[page][start:end]
-            self.pieces.append(Piece(page, start, source, source))
-            self.length += end - start
+        if end <= start:
+            return
+        source = self._originals[page][start:end]
+        if "  " in source or "\t" in source:
+            self._copy_spaced(page, start, source)
+            return
+        self.pieces.append(Piece(page, start, source, source))
+        self.length += end - start
+
+    def _copy_spaced(self, page: int, start: int, source: str) -> None:
+        """Copy a span whose runs of spaces each become one space through a repair."""
+        position = 0
+        for run in _SPACE_RUN.finditer(source):
+            if run.start() > position:
+                text = source[position : run.start()]
+                self.pieces.append(Piece(page, start + position, text, text))
+                self.length += len(text)
+            self.replace(page, start + run.start(), start + run.end(), " ", SPACING, _SPACE_RUN_MADE_ONE)
+            position = run.end()
+        if position < len(source):
+            text = source[position:]
+            self.pieces.append(Piece(page, start + position, text, text))
+            self.length += len(text)
 
     def replace(
         self, page: int, start: int, end: int, after: str, kind: str, reason: str, confidence: float = 1.0
@@ -170,6 +193,8 @@ def flow_text(
             and not marked
             and following.page == page
             and line.text[-1] not in _SPECIAL_ENDS
+            and "  " not in line.text
+            and "\t" not in line.text
         ):
             text = line.text
             source = originals[page][line.end : line.space_end]

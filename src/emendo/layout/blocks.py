@@ -124,10 +124,15 @@ def segment_body(
     return blocks
 
 
+#: Spaces of indent, beyond the page's margin, that open a paragraph in column-preserving text.
+_INDENT = 2
+
+
 def _hard_breaks(body: Sequence[TextLine], plain: Sequence[str], spaced: int) -> list[bool]:
     """Whether the spacing alone ends a block before each line.
 
-    In plain text any blank line does.  In the spaced style the usual gap
+    In plain text any blank line does, and so does an indent after a
+    sentence end, where the extractor kept the columns.  In the spaced style the usual gap
     joins lines; a different gap breaks, and so does the start or end of a run
     of single-spaced lines (a block quote).  A gap inside a sentence (after a
     line that does not end one, before a line that carries it on) breaks
@@ -138,12 +143,15 @@ def _hard_breaks(body: Sequence[TextLine], plain: Sequence[str], spaced: int) ->
         for i, line in enumerate(body)
     ]
     hard = [i == 0 for i in range(len(body))]
+    margin = min((line.indent for line in body), default=0)
     for i in range(1, len(body)):
         gap = body[i].gap
         if spaced and gap == spaced:
             hard[i] = tight[i] or tight[i - 1]
         elif gap > 0:
             hard[i] = ends_sentence(plain[i - 1]) or not starts_mid_sentence(plain[i])
+        elif body[i].indent >= margin + _INDENT and body[i - 1].indent < body[i].indent:
+            hard[i] = ends_sentence(plain[i - 1]) and not starts_mid_sentence(plain[i])
     return hard
 
 

@@ -36,6 +36,9 @@ _SEPARATOR = (
 )
 _TITLE_THEN_NUMBER = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}(?P<number>\d{{1,4}})")
 _NUMBER_THEN_TITLE = re.compile(rf"(?P<number>\d{{1,4}}){_SEPARATOR}(?P<title>\S.*)")
+#: Front matter numbers its pages in lower-case roman: ``xii    Preface``.
+_ROMAN_THEN_TITLE = re.compile(rf"[ivxlcdm]{{1,7}}{_SEPARATOR}(?P<title>\S.*)")
+_TITLE_THEN_ROMAN = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}[ivxlcdm]{{1,7}}")
 _PLAIN_TITLE_THEN_NUMBER = re.compile(r"(?P<title>.*?\S) (?P<number>\d{1,4})")
 _PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
 #: A page number alone, perhaps between dashes or brackets (never with a full
@@ -102,11 +105,17 @@ def symbol_head(text: str) -> RunningHead | None:
 
     >>> symbol_head("Japan and Caucasian Émigré Forces · 135")
     RunningHead(title='Japan and Caucasian Émigré Forces', number=135)
+    >>> symbol_head("xii      THE RISE OF THE NAVY")
+    RunningHead(title='THE RISE OF THE NAVY', number=None)
     """
     for pattern in _shapes(text, _NUMBER_THEN_TITLE, _TITLE_THEN_NUMBER):
         match = pattern.fullmatch(text)
         if match and _reads_as_title(match.group("title")):
             return RunningHead(match.group("title").strip(), int(match.group("number")))
+    for pattern, letter in ((_ROMAN_THEN_TITLE, text[:1]), (_TITLE_THEN_ROMAN, text[-1:])):
+        match = pattern.fullmatch(text) if letter in "ivxlcdm" and letter else None
+        if match and _reads_as_title(match.group("title")):
+            return RunningHead(match.group("title").strip(), None)
     return None
 
 

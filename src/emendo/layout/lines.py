@@ -40,7 +40,8 @@ class TextLine:
     this line and the one before it, or the top of the page; ``space_end`` is
     where the whitespace after it ends (the next line's start, or the page's
     end); ``number`` is the line's index among the page's non-blank lines
-    (``page.lines[number]``).
+    (``page.lines[number]``); ``indent`` counts the spaces before the text on
+    its own line, which column-preserving extractors keep.
     """
 
     page: int
@@ -50,6 +51,7 @@ class TextLine:
     text: str
     gap: int
     space_end: int = 0
+    indent: int = 0
 
 
 def superscript_value(digits: str) -> int:
@@ -79,13 +81,14 @@ def read_lines(page: Page) -> tuple[list[Line], list[TextLine]]:
     for raw in page.original.splitlines(keepends=True):
         text = raw.strip()
         if text:
-            start = offset + len(raw) - len(raw.lstrip())
+            indent = len(raw) - len(raw.lstrip())
+            start = offset + indent
             end = start + len(text)
             number = len(layout)
             if number:
                 layout[-1].space_end = start
             model.append(Line(index, number, start, end, text))
-            layout.append(TextLine(index, number, start, end, text, blanks))
+            layout.append(TextLine(index, number, start, end, text, blanks, indent=indent))
             blanks = 0
         else:
             blanks += 1

@@ -7,8 +7,8 @@ line carries on the note above it, even one that begins with a number out of
 sequence (``5 (July 2014) ...`` inside note 35).  Of the possible runs, the one
 whose numbers the body's markers confirm wins.  Markers are superscript digits
 anywhere in the body, or plain digits glued after a word or punctuation
-(``the time.2 In``), which count only when a note of that number stands on the
-page and they come in order.
+(``the time.2 In``) or spaced off after a sentence (``the time. 2 In``), which
+count only when a note of that number stands on the page and they come in order.
 """
 
 from __future__ import annotations
@@ -31,14 +31,20 @@ _LEAD = ".,;:!?\"”’')]"
 _LEAD_AFTER_NUMBER = ".,;:!?”’)"
 _NEW_SENTENCE = re.compile(r"\s+[A-ZÀ-Þ“‘\"(]")
 _OPENS = '“‘"(['
+_CLOSERS = "\"”’')]"
 
 
 #: How surely a candidate is a marker: raised digits, ...
 SUPERSCRIPT = 2
 #: ... plain digits after punctuation (``time.2``), ...
 AFTER_PUNCTUATION = 1
-#: ... plain digits glued to a word (``treaty4``, but also ``A3``).
+#: ... plain digits glued to a word (``treaty4``, but also ``A3``), ...
 AFTER_WORD = 0
+#: ... plain digits set apart by a space after a sentence (``failed. 2 The``): some
+#: extractors space a raised number off its baseline.  The space leaves with the marker.
+AFTER_SPACE = -1
+#: What ends a sentence before a spaced-off marker, closing quotes and brackets aside.
+_SENTENCE_END = ".!?"
 
 
 @dataclass(slots=True)  # not frozen: one is built per line, and frozen ones cost 3x
@@ -110,9 +116,9 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
     (``in 1879.2 The``) only a new sentence or the line end may follow, so
     that decimals (``3.5 per cent``) stay.
 
-    >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent"
+    >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent. 4 Then"
     >>> [m.number for m in marker_candidates(text, [TextLine(0, 0, 0, len(text), text, 0)])[0]]
-    [32, 2]
+    [32, 2, 4]
     """
     found: list[list[Marker]] = [[] for _ in lines]
     starts = [line.start for line in lines]
@@ -128,7 +134,8 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
                 continue
             rank = _plain_rank(original, run.start(), run.end(), lines[k])
             if rank is not None:
-                found[k].append(Marker(run.start(), run.end(), int(digits), rank))
+                begin = run.start() - (rank == AFTER_SPACE)
+                found[k].append(Marker(begin, run.end(), int(digits), rank))
     return found
 
 
@@ -139,6 +146,8 @@ def _plain_rank(original: str, start: int, end: int, line: TextLine) -> int | No
     after = original[end] if end < line.end else ""
     if after and not (after.isspace() or after.isupper() or after in _OPENS):
         return None
+    if original[start - 1 : start] == " " and start - 1 > line.start:
+        return _spaced_rank(original, start, end, line)
     lead = start
     while lead > line.start and start - lead < 3 and original[lead - 1] in _LEAD:
         lead -= 1
@@ -151,6 +160,16 @@ def _plain_rank(original: str, start: int, end: int, line: TextLine) -> int | No
     if after_number and (not after or _NEW_SENTENCE.match(original, end, line.end)):
         return AFTER_PUNCTUATION
     return None
+
+
+def _spaced_rank(original: str, start: int, end: int, line: TextLine) -> int | None:
+    """``AFTER_SPACE`` for digits spaced off after a sentence and before the next one, else ``None``."""
+    bare = original[line.start : start - 1].rstrip(_CLOSERS)
+    if not bare or bare[-1] not in _SENTENCE_END or not bare[-2:-1].isalpha():
+        return None
+    if end < line.end and not _NEW_SENTENCE.match(original, end, line.end):
+        return None
+    return AFTER_SPACE
 
 
 def find_notes(

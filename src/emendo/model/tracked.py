@@ -203,6 +203,10 @@ class TrackedText:
         if not edits:
             return self
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        length = len(self.text)
+        for e in ordered:
+            if not 0 <= e.start <= e.end <= length:
+                raise ValueError(f"edit {e} does not fit a text of {length} characters")
         for earlier, later in pairwise(ordered):
             if later.start < earlier.end or (
                 later.start == earlier.start and earlier.start == earlier.end == later.end

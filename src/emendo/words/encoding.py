@@ -1,16 +1,19 @@
-"""Character-level damage: mojibake and ligature code points.
+"""Character-level damage: mojibake, ligature code points and unmapped glyph codes.
 
-Both are rare and both are found by one compiled pattern, so clean text pays
+All are rare and each is found by one compiled pattern, so clean text pays
 one scan and nothing more.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
+from emendo.words.lexicon import Lexicon, english, lookup_key
 from emendo.words.ligatures import LIGATURE_GLYPH_RE, LIGATURE_GLYPHS
+from emendo.words.tokens import LIGATURE_SEQUENCES
 
 # UTF-8 read as Windows-1252 turns every accented letter into a lead byte
 # (Â..ß before one continuation byte, à..ï before two, ð..ô before three)
@@ -64,21 +67,82 @@ def fix_mojibake(text: str, context: TextContext | None = None) -> Changes:
 
 
 def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Changes:
-    """Write ligature code points out as letters (``ﬁ`` → ``fi``), so that words can be found.
+    """Write ligature glyphs out as letters (``ﬁ`` → ``fi``, ``con(cid:12)dence`` → ``confidence``).
+
+    Ligature code points have one reading.  ``(cid:N)`` is what pdfminer and
+    pdfplumber write for a glyph the font gives no Unicode for, which in book
+    fonts is mostly a ligature: see :func:`read_glyph_codes`.
 
     >>> [(e.start, e.after) for e in expand_ligature_glyphs("o\\ufb03cial").edits]
     [(1, 'ffi')]
     """
-    return Changes(
-        tuple(
-            Edit(
-                m.start(),
-                m.end(),
-                LIGATURE_GLYPHS[m.group()],
-                "ligature",
-                "ligature code point written out",
-                1.0,
-            )
-            for m in LIGATURE_GLYPH_RE.finditer(text)
+    edits = [
+        Edit(m.start(), m.end(), LIGATURE_GLYPHS[m.group()], "ligature", "ligature code point written out")
+        for m in LIGATURE_GLYPH_RE.finditer(text)
+    ]
+    if "(cid:" in text:
+        lexicon = context.profile.lexicon if context is not None else english()
+        edits.extend(read_glyph_codes(text, lexicon))
+        edits.sort(key=lambda e: e.start)
+    return Changes(tuple(edits))
+
+
+_GLYPH_CODE = re.compile(r"\(cid:(\d+)\)")
+#: A word with codes in it: letters on at least one side of every run of codes.
+_WORD_WITH_CODES = re.compile(
+    r"(?<![^\W\d_])(?=[^\W\d_]|\(cid:\d+\)[^\W\d_])[^\W\d_]*(?:\(cid:\d+\)[^\W\d_]*)+"
+)
+#: TeX's OT1 font encoding, the one standard layout of unmapped ligature glyphs:
+#: the reading of a code when the word it sits in is not in the lexicon.
+OT1_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"}
+_KNOWN_READING = "unmapped glyph read as the ligature that makes a word"
+_OT1_READING = "unmapped glyph read as its ligature in TeX's OT1 encoding"
+#: Words with more codes than this are not tried letter by letter (5**3 readings).
+_MAX_CODES_PER_WORD = 3
+
+
+def read_glyph_codes(text: str, lexicon: Lexicon) -> list[Edit]:
+    """Replace each ``(cid:N)`` inside a word by the ligature that makes the word a known word.
+
+    The lexicon decides per word; a word it does not know (a name) takes the
+    OT1 reading of its codes, with less confidence; a code outside words, or
+    one neither way can read, stays as it is.
+
+    >>> from emendo.words.lexicon import encode_index
+    >>> lexicon = Lexicon(encode_index([("difficult", 4.5), ("office", 5.0)]))
+    >>> [(e.start, e.after) for e in read_glyph_codes("a di(cid:14)cult o(cid:14)ce", lexicon)]
+    [(4, 'ffi'), (18, 'ffi')]
+    >>> [(e.after, e.confidence) for e in read_glyph_codes("Sche(cid:11)er", lexicon)]
+    [('ff', 0.6)]
+    """
+    edits: list[Edit] = []
+    for word in _WORD_WITH_CODES.finditer(text):
+        codes = list(_GLYPH_CODE.finditer(word.group()))
+        reading = _known_reading(word.group(), codes, lexicon)
+        if reading is not None:
+            readings, confidence, reason = reading, 0.95, _KNOWN_READING
+        elif all(int(code.group(1)) in OT1_LIGATURES for code in codes):
+            readings = tuple(OT1_LIGATURES[int(code.group(1))] for code in codes)
+            confidence, reason = 0.6, _OT1_READING
+        else:
+            continue
+        at = word.start()
+        edits.extend(
+            Edit(at + code.start(), at + code.end(), letters, "ligature", reason, confidence)
+            for code, letters in zip(codes, readings, strict=True)
         )
-    )
+    return edits
+
+
+def _known_reading(word: str, codes: list[re.Match[str]], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The ligatures, one per code, that turn ``word`` into its most frequent known reading."""
+    if len(codes) > _MAX_CODES_PER_WORD:
+        return None
+    letters = _GLYPH_CODE.split(word)[::2]  # the letters around the codes (split also yields the numbers)
+    best: tuple[float, tuple[str, ...]] | None = None
+    for readings in itertools.product(LIGATURE_SEQUENCES, repeat=len(codes)):
+        candidate = letters[0] + "".join(r + after for r, after in zip(readings, letters[1:], strict=True))
+        zipf = lexicon.zipf(lookup_key(candidate))
+        if zipf > 0 and (best is None or zipf > best[0]):
+            best = (zipf, readings)
+    return best[1] if best else None

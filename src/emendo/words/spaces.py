@@ -140,6 +140,8 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
             if seam is not None:
                 seams[at] = seam
     ordered = sorted(seams.values(), key=lambda s: s.at)
+    if "(cid:" in text:
+        ordered = [seam for seam in ordered if not _at_glyph_code(text, seam.at)]
     edits = tuple(Edit(s.at, s.at, " ", "space", s.reason, s.confidence) for s in ordered)
     return Changes(edits, tuple(italic_spans(text, ordered, names)))
 
@@ -324,6 +326,19 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
             return None  # f(x)
         return Seam(at, 0.85, "space lost before a parenthesis", "close")
     return None
+
+
+_GLYPH_CODE = re.compile(r"\(cid:\d+\)")
+
+
+def _at_glyph_code(text: str, at: int) -> bool:
+    """Whether ``at`` is at or inside an unmapped glyph (``con(cid:12)dence``), which is part of its word.
+
+    >>> [_at_glyph_code("con(cid:12)dence", at) for at in (3, 11, 12)], _at_glyph_code("a (b)", 2)
+    ([True, True, False], False)
+    """
+    codes = _GLYPH_CODE.finditer(text, max(0, at - 12), at + 12)
+    return any(code.start() <= at <= code.end() for code in codes)
 
 
 def _word_before(text: str, at: int) -> str:
