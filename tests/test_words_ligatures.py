@@ -164,7 +164,9 @@ def test_single_capitals_are_initials_not_damage() -> None:
 
 def test_ligatures_lost_needs_evidence_and_no_intact_words() -> None:
     assert ligatures_lost({}, {"fi": 1}, 3, 0.0) == frozenset()
-    assert ligatures_lost({"ff": 1}, {"fi": 5, "fl": 5}, 3, 0.01) == frozenset()
+    assert ligatures_lost({"fi": 1}, {"fi": 5, "fl": 5}, 3, 0.01) == frozenset()
+    assert ligatures_lost({"ff": 3}, {"fl": 9}, 3, 0.01) == frozenset()  # never without fi
+    assert ligatures_lost({"ff": 3}, {"fi": 5, "fl": 5}, 3, 0.01) == {"fi", "fl", "ffi", "ffl"}
     assert "ff" in ligatures_lost({}, {"fi": 5}, 3, 0.0)
 
 
@@ -197,3 +199,21 @@ def test_held_back_below_min_confidence() -> None:
     config = WordsConfig(min_confidence=0.999)
     # ``sta`` → ``staff`` is a collision decided at lower confidence than ``condence``.
     assert repaired("the sta and their condence", DAMAGED, config=config) == "the sta and their confidence"
+
+
+def test_a_font_that_maps_ff_but_not_fi_loses_only_fi_and_fl() -> None:
+    """Intact ``staff`` must not veto ``condence``: each sequence is judged on its own."""
+    kept_ff = "The staff suffered, and the chief of staff offered his effort in the affair. "
+    damaged = kept_ff + re.compile("ffi|ffl|fi|fl").sub("", CLEAN.replace("ff", "FF")).replace("FF", "ff")
+    assert repaired(damaged, damaged) == kept_ff + CLEAN
+
+
+def test_ligatures_an_extractor_wrote_as_spaces_are_closed_up() -> None:
+    spaced = "The of cials found it dif cult; the con ict was signi cant and well de ned; pro ts small."
+    whole = "The officials found it difficult; the conflict was significant and well defined; profits small."
+    assert repaired(spaced, DAMAGED) == whole
+
+
+@pytest.mark.parametrize("text", ["a con game", "the de facto ruler", "of ten men", "a reflex of sorts"])
+def test_two_real_words_are_not_closed_up(text: str) -> None:
+    assert repaired(text, DAMAGED) == text

@@ -29,12 +29,15 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import lookup_key
 from emendo.words.tokens import LIGATURE_RE, LIGATURE_SEQUENCES, WORD_RE, occurrences, standalone, word_set
+
+if TYPE_CHECKING:
+    from emendo.words.profile import DocumentProfile
 
 #: Ligature code points and the letters they stand for.
 LIGATURE_GLYPHS = {
@@ -298,20 +301,35 @@ def ligatures_lost(
 ) -> frozenset[str]:
     """Which ligature sequences a document lost, from its intact and its damaged words.
 
-    A document lost its ligatures when enough unknown words become words by one
-    inserted sequence and (almost) no word shows a sequence intact; the lost
-    sequences are those not shown intact.
+    Each sequence is judged on its own: it was lost when unknown words become
+    words by inserting it and (almost) no word shows it intact.  A font that
+    maps ``ff`` but not ``fi`` loses only the latter, so intact ``staff`` says
+    nothing about ``condence``.  ``ffi`` and ``ffl`` go with ``fi`` and ``fl``
+    unless shown intact.  Nothing is lost unless ``fi``, the ligature every
+    ligature-setting font draws, is, and unless the lost sequences have
+    ``min_evidence`` words behind them.
 
     >>> sorted(ligatures_lost({}, {"fi": 4, "fl": 1}, 3, 0.0))
     ['ff', 'ffi', 'ffl', 'fi', 'fl']
+    >>> sorted(ligatures_lost({"ff": 9}, {"fi": 4, "fl": 1}, 3, 0.0))
+    ['ffi', 'ffl', 'fi', 'fl']
     >>> sorted(ligatures_lost({"fi": 12}, {"fi": 4, "fl": 1}, 3, 0.0))
     []
     """
-    total_intact = sum(intact.values())
-    total_evidence = sum(evidence.values())
-    if total_evidence < min_evidence or total_intact > tolerance * total_evidence:
+    if sum(intact.values()) == 0:  # nothing shows any sequence: every one was lost
+        lost = set(LIGATURE_SEQUENCES)
+    else:
+        lost = {
+            s
+            for s in LIGATURE_SEQUENCES
+            if evidence.get(s, 0) > 0 and intact.get(s, 0) <= tolerance * evidence[s]
+        }
+        for longer, shorter in (("ffi", "fi"), ("ffl", "fl")):
+            if shorter in lost and intact.get(longer, 0) <= tolerance * evidence.get(longer, 0):
+                lost.add(longer)
+    if "fi" not in lost or sum(evidence.get(s, 0) for s in lost) < min_evidence:
         return frozenset()
-    return frozenset(s for s in LIGATURE_SEQUENCES if intact.get(s, 0) <= tolerance * evidence.get(s, 0))
+    return frozenset(lost)
 
 
 _GAP = re.compile(r"[ \t\n]+|-")
@@ -355,12 +373,13 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
     profile = context.profile
     if not profile.lost_ligatures:
         return Changes()
-    edits = []
+    edits = spaced_losses(text, profile)
+    ends, starts = {edit.start for edit in edits}, {edit.end for edit in edits}  # words beside a join
     for token, restoration in profile.restorations_in(text).items():
         found = occurrences(text, token) if restoration.plausible else hyphenated_occurrences(text, token)
         for start in found:
             end = start + len(token)
-            if _beside_digit(text, start, end):
+            if _beside_digit(text, start, end) or start in starts or end in ends:
                 continue
             score = restoration.prior
             if restoration.collision:
@@ -379,6 +398,54 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
             edits.append(Edit(at, at, restoration.inserted, "ligature", reason, confidence(score)))
     edits.sort(key=lambda edit: edit.start)
     return Changes(tuple(edits))
+
+
+_WORD_PAIR = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'\-]))")
+
+
+def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
+    """Ligatures an extractor wrote as a space inside a word (``of cials``, ``signi cant``).
+
+    Two neighbours are one word when putting a lost sequence in place of the
+    space between them makes a word, and one of them is a fragment or the
+    whole is much more common than the rarer of the two.
+
+    >>> from emendo.model import Page
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> profile = learn_profile([Page(0, "the rst eld and the nal gures of the ght")], WordsConfig())
+    >>> [(e.start, e.after) for e in spaced_losses("the of cials were signi cant in the con ict", profile)]
+    [(6, 'fi'), (23, 'fi'), (39, 'fl')]
+    >>> spaced_losses("in the re ex of the light", profile)
+    []
+    """
+    edits: list[Edit] = []
+    for pair in _WORD_PAIR.finditer(text):
+        left, right = pair.group(1), pair.group(2)
+        rarer = min(_prose(left, profile), _prose(right, profile))
+        best: tuple[float, str] | None = None
+        for sequence in profile.lost_ligatures:
+            zipf = profile.zipf(left + sequence + right)
+            if zipf >= _SPACED_WORD_ZIPF and (best is None or zipf > best[0]):
+                best = (zipf, sequence)
+        if best is None or (rarer >= _FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN):
+            continue
+        word = left + best[1] + right
+        reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
+        edits.append(Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9))
+    return edits
+
+
+#: A word made whole across a space must be a word ...
+_SPACED_WORD_ZIPF = 2.0
+#: ... and either one part is a mere fragment, rarer than this in prose (``cials``, ``signi``) ...
+_FRAGMENT_ZIPF = 2.0
+#: ... or the whole is this much more common than its rarer part (``con ict``, ``de ned``).
+_SPACED_MARGIN = 1.0
+
+
+def _prose(part: str, profile: DocumentProfile) -> float:
+    """How common ``part`` is as a word of prose (``ce``, which wordfreq knows from French, is not)."""
+    return prose_zipf(lookup_key(part), profile.zipf(part))
 
 
 _AFTER_ARTICLE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(_ARTICLES))})\s+$", re.IGNORECASE)

@@ -475,8 +475,8 @@ def _ligature_counts(
 ) -> tuple[Counter[str], Counter[str]]:
     """Intact ligature sequences, and unknown words one inserted sequence makes known.
 
-    The second count is skipped when the first already vetoes: a clean
-    document never pays for guessing.
+    The second count is skipped when intact ``fi`` already vetoes (nothing is
+    lost unless ``fi`` is): a clean document never pays for guessing.
     """
     intact: Counter[str] = Counter()
     for word, count in words.items():
@@ -487,7 +487,7 @@ def _ligature_counts(
                 intact[LIGATURE_GLYPHS[glyph]] += count
     evidence: Counter[str] = Counter()
     total = sum(words.values())
-    if sum(intact.values()) > config.ligature_intact_tolerance * total:
+    if intact["fi"] > config.ligature_intact_tolerance * total:
         return intact, evidence  # no amount of evidence could outweigh the intact words
     for word, count in words.items():
         base = split_possessive(word)[0]
