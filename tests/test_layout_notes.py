@@ -205,3 +205,36 @@ def test_a_number_ending_a_note_is_not_the_page_number() -> None:
     document = _lay_out(text)
     assert document.pages[0].number == 211
     assert document.notes[0].text == "Minutes of the board, printed at Hull in 1876."
+
+
+def test_notes_marked_with_reference_marks_under_a_drawn_rule() -> None:
+    """Older books mark a page's notes *, †, ‡ ...; a rule (``______``) stands above them."""
+    first = (
+        "The board kept two sets of accounts in those years, one for the shareholders\n"
+        "and one for itself.* The second set survives only in part, but it shows that\n"
+        "the harbour lost money in every year, and most in the year of the flood.†\n"
+        "____________\n"
+        "* Harbour Board Accounts, second series, HB/5/9.\n"
+        "† Timber Register, HB/7/1, entry for 4 June 1877.\n"
+    )
+    second = (
+        "A new dredger was bought in the spring of the next year from a yard on the\n"
+        "Clyde* and it worked for forty years without a serious breakdown of any kind.\n"
+        "* Letter book, HB/4/1, 88.\n"
+    )
+    document = _lay_out(first, second)
+    assert _notes(document) == [
+        (1, "Harbour Board Accounts, second series, HB/5/9."),
+        (2, "Timber Register, HB/7/1, entry for 4 June 1877."),
+        (1, "Letter book, HB/4/1, 88."),
+    ]
+    assert [number for refs in _refs(document) for number in refs] == [1, 2, 1]
+    assert "itself. The second" in document.blocks[0].text and "Clyde and it" in document.blocks[-1].text
+    assert [line.reason for line in document.pages[0].removed] == ["rule-line"]
+
+
+def test_a_starred_line_without_a_starred_word_is_no_note() -> None:
+    text = "The list had three parts.\n* Harbour dues, paid by every ship.\n* * *\n"
+    document = _lay_out(text)
+    assert document.notes == []
+    assert "Harbour dues" in document.blocks[-1].text

@@ -20,7 +20,8 @@ Repair kinds made here: ``line-join``, ``hyphen-join``, ``compound-hyphen``
 extractor, shown as one) and ``layout`` (blank space between blocks, shown
 as nothing).  Reasons for
 removed lines: ``running-head``, ``page-number``, ``watermark``,
-``title-line``, ``repeated-line`` and ``blank-page``.
+``title-line``, ``repeated-line``, ``rule-line`` (a drawn rule, such as the
+one above the footnotes) and ``blank-page``.
 """
 
 from emendo.layout.analyse import analyse_layout

@@ -25,6 +25,7 @@ PAGE_NUMBER = "page-number"
 WATERMARK = "watermark"
 TITLE_LINE = "title-line"
 REPEATED_LINE = "repeated-line"
+RULE_LINE = "rule-line"
 
 #: Between title and number: a lone odd symbol (``|``, ``•``, or a mis-decoded
 #: ``Ë``), a typographic space, or a wide run of spaces.
@@ -46,6 +47,8 @@ _PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
 _BARE_NUMBER = re.compile(r"[-–—|•·*\[(<]{0,2}\s*(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})\s*[-–—|•·*\])>]{0,2}")
 _NUMBERED_LINE = re.compile(r"\d{1,4}\s+\S")
 _DIGITS = re.compile(r"\d+")
+#: A drawn rule, most often the one above the footnotes, as extractors write it.
+_RULE = re.compile(r"([_\-–—―─━=~.·])(?:\s*\1){2,}")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -199,8 +202,8 @@ def find_furniture(
     the site's title line); below it, further furniture lines go while they
     last.  At the foot: furniture
     lines go from the bottom up (a number there must agree with the head's:
-    ``1876`` ending a note is no page number).  A known watermark goes
-    wherever it stands.
+    ``1876`` ending a note is no page number).  A known watermark, and a
+    drawn rule (``__________`` above the notes), go wherever they stand.
     """
     watermark = watermark_pattern(config.watermarks)
     max_head = config.running_head_max_ratio * measure if measure else float("inf")
@@ -244,8 +247,11 @@ def find_furniture(
             break
         found[i] = v
     for line in lines:
-        if line.number not in found and watermark.fullmatch(line.text):
-            found[line.number] = _Verdict(WATERMARK)
+        if line.number not in found:
+            if watermark.fullmatch(line.text):
+                found[line.number] = _Verdict(WATERMARK)
+            elif _RULE.fullmatch(line.text):
+                found[line.number] = _Verdict(RULE_LINE)
     return _summarise(found)
 
 

@@ -9,6 +9,7 @@ whose numbers the body's markers confirm wins.  Markers are superscript digits
 anywhere in the body, or plain digits glued after a word or punctuation
 (``the time.2 In``) or spaced off after a sentence (``the time. 2 In``), which
 count only when a note of that number stands on the page and they come in order.
+Notes marked ``*``, ``†``, ``‡`` ... (one series a page) count as notes 1, 2, 3 ...
 """
 
 from __future__ import annotations
@@ -90,15 +91,32 @@ def note_start(text: str, digits: int = 3) -> tuple[int, int] | None:
     (35, 3)
     >>> note_start("2008, no. 6") is None, note_start("6.2 Japan") is None
     (True, True)
+    >>> note_start("† Timber Register"), note_start("* * *")
+    ((2, 2), None)
     """
     match = _note_start(digits).match(text)
     if match is None:
-        return None
+        return _symbol_note_start(text)
     if not match.group("gap") and not _opens_text(text[match.end() :]):
         return None
     raw = match.group("number")
     number = int(raw) if raw.isascii() else superscript_value(raw)
     return number, match.end()
+
+
+#: Reference marks, in the order books use them for the notes of a page: a
+#: note marked with the n-th counts as note n.
+NOTE_SYMBOLS = "*†‡§‖¶"
+_SYMBOL_NOTE_START = re.compile(rf"(?P<symbol>[{NOTE_SYMBOLS}])[ \t\u00a0]*(?=[^\W\d_]|[“‘\"'(])")
+_SYMBOL_MARKER = re.compile(rf"(?<=[^\W\d_]|[.,;:!?”’\"')\]])[{NOTE_SYMBOLS}](?=\s|$|[{NOTE_SYMBOLS}])")
+
+
+def _symbol_note_start(text: str) -> tuple[int, int] | None:
+    """The note a line marked with a reference mark begins (``† Timber Register``), as :func:`note_start`."""
+    match = _SYMBOL_NOTE_START.match(text)
+    if match is None:
+        return None
+    return NOTE_SYMBOLS.index(match.group("symbol")) + 1, match.end()
 
 
 def _opens_text(rest: str) -> bool:
@@ -116,9 +134,9 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
     (``in 1879.2 The``) only a new sentence or the line end may follow, so
     that decimals (``3.5 per cent``) stay.
 
-    >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent. 4 Then"
+    >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent. 4 Then, itself.† And"
     >>> [m.number for m in marker_candidates(text, [TextLine(0, 0, 0, len(text), text, 0)])[0]]
-    [32, 2, 4]
+    [32, 2, 4, 2]
     """
     found: list[list[Marker]] = [[] for _ in lines]
     starts = [line.start for line in lines]
@@ -136,7 +154,20 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
             if rank is not None:
                 begin = run.start() - (rank == AFTER_SPACE)
                 found[k].append(Marker(begin, run.end(), int(digits), rank))
+    if any(symbol in original for symbol in NOTE_SYMBOLS):
+        _add_symbol_markers(original, lines, found)
     return found
+
+
+def _add_symbol_markers(original: str, lines: Sequence[TextLine], found: list[list[Marker]]) -> None:
+    """Reference marks glued after a word or punctuation (``itself.*``), in place among the digits."""
+    for k, line in enumerate(lines):
+        marks = [
+            Marker(m.start(), m.end(), NOTE_SYMBOLS.index(m.group()) + 1, SUPERSCRIPT)
+            for m in _SYMBOL_MARKER.finditer(original, line.start, line.end)
+        ]
+        if marks:
+            found[k] = sorted(found[k] + marks, key=lambda marker: marker.start)
 
 
 def _plain_rank(original: str, start: int, end: int, line: TextLine) -> int | None:

@@ -408,14 +408,15 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
 
     Two neighbours are one word when putting a lost sequence in place of the
     space between them makes a word, and one of them is a fragment or the
-    whole is much more common than the rarer of the two.
+    whole is much more common than the rarer of the two; and neither part is
+    a more common word by a lost ligature of its own (``a rm`` is ``a firm``).
 
     >>> from emendo.model import Page
     >>> from emendo.words import WordsConfig, learn_profile
     >>> profile = learn_profile([Page(0, "the rst eld and the nal gures of the ght")], WordsConfig())
     >>> [(e.start, e.after) for e in spaced_losses("the of cials were signi cant in the con ict", profile)]
     [(6, 'fi'), (23, 'fi'), (39, 'fl')]
-    >>> spaced_losses("in the re ex of the light", profile)
+    >>> spaced_losses("in the re ex of the light, a rm", profile)
     []
     """
     edits: list[Edit] = []
@@ -429,6 +430,8 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
                 best = (zipf, sequence)
         if best is None or (rarer >= _FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN):
             continue
+        if any(_restored_zipf(part, profile) >= best[0] for part in (left, right)):
+            continue  # a rm: the firm, not affirm
         word = left + best[1] + right
         reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
         edits.append(Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9))
@@ -441,6 +444,17 @@ _SPACED_WORD_ZIPF = 2.0
 _FRAGMENT_ZIPF = 2.0
 #: ... or the whole is this much more common than its rarer part (``con ict``, ``de ned``).
 _SPACED_MARGIN = 1.0
+
+
+def _restored_zipf(part: str, profile: DocumentProfile) -> float:
+    """How common the word ``part`` was, if it is no word and lost a ligature of its own (``rm`` → ``firm``).
+
+    A part that is a word of prose too (``re``, ``ned``) says nothing either way.
+    """
+    restoration = profile.restoration(part)
+    if restoration is None or _prose(part, profile) >= profile.config.known_zipf:
+        return 0.0
+    return profile.zipf(restoration.word)
 
 
 def _prose(part: str, profile: DocumentProfile) -> float:
