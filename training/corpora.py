@@ -178,7 +178,9 @@ def linkedbooks_split(split: str, archive: Path = LINKEDBOOKS_ARCHIVE) -> list[L
     References are cut by task 3 (``b-r`` opens one, ``e-r`` closes it); the
     tokens are joined back into text (no space before closing punctuation,
     a line-final hyphen glues the word halves), so our tokenizer sees a
-    string as a reader would.
+    string as a reader would.  A hyphen ending a line glues the halves of a
+    word only when the next line goes on in lower case: ``1979 -`` before
+    ``F. Rossi`` is a dash between two fields, and gluing it would merge them.
     """
     with tarfile.open(archive) as bundle:
         member = next(m for m in bundle.getmembers() if m.name.endswith(f"clean_{split}.txt"))
@@ -223,7 +225,7 @@ def _detokenize(rows: Sequence[tuple[str, str, bool]]) -> LabelledReference:
     spans: list[tuple[str, int, int]] = []
     glue_next = False
     for index, (token, label, line_end) in enumerate(rows):
-        hyphen_break = token == "-" and line_end and index + 1 < len(rows)
+        hyphen_break = token == "-" and line_end and index + 1 < len(rows) and rows[index + 1][0][0].islower()
         if text and not glue_next and token[0] not in _NO_SPACE_BEFORE and not hyphen_break:
             text += " "
         spans.append((label, len(text), len(text) + len(token)))

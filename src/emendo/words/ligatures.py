@@ -39,7 +39,9 @@ from emendo.words.tokens import LIGATURE_RE, LIGATURE_SEQUENCES, WORD_RE, occurr
 if TYPE_CHECKING:
     from emendo.words.profile import DocumentProfile
 
-#: Ligature code points and the letters they stand for.
+#: Ligature code points and the letters they stand for: Unicode's, and the
+#: private-use points of Apple's legacy font encoding (U+F001, U+F002), which
+#: PDFs made on a Mac still carry.
 LIGATURE_GLYPHS = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -48,8 +50,10 @@ LIGATURE_GLYPHS = {
     "\ufb04": "ffl",
     "\ufb05": "st",
     "\ufb06": "st",
+    "\uf001": "fi",
+    "\uf002": "fl",
 }
-LIGATURE_GLYPH_RE = re.compile("[\ufb00-\ufb06]")
+LIGATURE_GLYPH_RE = re.compile("[\ufb00-\ufb06\uf001\uf002]")
 
 #: The English words of one or two letters; any other such token in prose is
 #: a fragment, a symbol or an abbreviation.
