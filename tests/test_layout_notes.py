@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from emendo.layout import CaseHyphenJudge, LayoutConfig, analyse_layout
 from emendo.layout.notes import note_start
 from emendo.model import Document, Page, rebuild_pages
@@ -55,11 +57,18 @@ def test_superscript_markers_of_several_digits_mix_code_points() -> None:
     assert [r.before for r in block.content.repairs() if r.kind == "note-marker"] == ["³⁴", "³⁵"]
 
 
-def test_plain_digit_markers_count_when_the_notes_confirm_them() -> None:
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ("time.2 In", "“finished.”3", "the G7 lock gate"),  # glued on
+        ("time. 2 In", "“finished.” 3", "in chapter 4 The Wall"),  # spaced off: the space leaves too
+    ],
+)
+def test_plain_digit_markers_count_when_the_notes_confirm_them(first: str, second: str, kept: str) -> None:
     text = (
-        "The directors met at the time.2 In the spring they met again, and in the\n"
-        "summer the chairman wrote to the engineer that the wall was “finished.”3\n"
-        "It was not finished, and the G7 lock gate still leaked in 1880.\n"
+        f"The directors met at the {first} the spring they met again, and in the\n"
+        f"summer the chairman wrote to the engineer that the wall was {second}\n"
+        f"It was not finished, and {kept} says why.\n"
         "2 Minutes, 4 March 1879.\n"
         "3 Letter book, HB/4/1, 88.\n"
     )
@@ -67,22 +76,7 @@ def test_plain_digit_markers_count_when_the_notes_confirm_them() -> None:
     assert _refs(document) == [[2, 3]]
     assert "time. In the spring" in document.blocks[0].text
     assert "“finished.” It was" in document.blocks[0].text
-    assert "G7 lock gate" in document.blocks[0].text
-
-
-def test_plain_digit_markers_spaced_off_after_a_sentence_take_their_space_along() -> None:
-    text = (
-        "The directors met at the time. 2 In the spring they met again, and the\n"
-        "chairman wrote that the wall was “finished.” 3\n"
-        "It was not, and chapter 4 The Wall says why.\n"
-        "2 Minutes, 4 March 1879.\n"
-        "3 Letter book, HB/4/1, 88.\n"
-    )
-    document = _lay_out(text)
-    assert _refs(document) == [[2, 3]]
-    assert "time. In the spring" in document.blocks[0].text
-    assert "“finished.” It was" in document.blocks[0].text
-    assert "chapter 4 The Wall" in document.blocks[0].text
+    assert kept in document.blocks[0].text
 
 
 def test_plain_digits_without_a_note_of_their_number_stay_in_the_text() -> None:

@@ -132,7 +132,8 @@ def test_intact_ligature_words_veto_restoration() -> None:
 
 def test_ligature_code_points_are_written_out() -> None:
     assert repaired("the o\ufb03ce and the \ufb01eld", CLEAN) == "the office and the field"
-    assert repaired("the \uf001eld and the \uf002eet", CLEAN) == "the field and the fleet"  # Apple's private use
+    apple = "the \uf001eld and the \uf002eet"  # Apple's private-use points
+    assert repaired(apple, CLEAN) == "the field and the fleet"
 
 
 def test_unmapped_glyph_codes_are_read_as_the_ligature_that_makes_a_word() -> None:
