@@ -223,3 +223,27 @@ def test_seed_pages(make: object) -> None:
     assert defined["CAW"].expansion is not None and defined["CAW"].expansion.startswith("Centralne")
     assert [a.abbreviation for a in apparatus.undefined] == ["GGSK"]
     assert archive.item.get("archive_location") == "I.303.4.2015"
+
+
+def test_abbreviations_defined_in_the_text_are_linked_from_the_notes() -> None:
+    from emendo.pipeline import repair_text
+
+    document = repair_text(
+        "In 1932 the Polish General Staff (PGS) opened a file on the émigrés, now kept in the Central\n"
+        "Military Archive (hereafter CMA) in Warsaw. The PGS read every report it was sent.¹\n"
+        "¹ CMA, I.303.4.2015; see also XQT, S.9.4.5.\n"
+    )
+    apparatus = build_apparatus(document)
+    entries = {a.abbreviation: a for a in apparatus.abbreviations}
+    assert entries["PGS"].expansion == "Polish General Staff"
+    assert entries["PGS"].defined_in is None and entries["PGS"].defined_in_block is not None
+    assert [(block, document.blocks[block].text[a:b]) for block, a, b in entries["PGS"].block_uses] == [
+        (0, "PGS")
+    ]  # the definition itself is no use
+    assert entries["CMA"].expansion.startswith("Central Military Archive")
+    assert [apparatus.notes[n][0] for n, _, _ in entries["CMA"].uses] == [1]
+    assert apparatus.citations[0].item.get("archive", "").startswith("Central Military Archive")
+    assert [a.abbreviation for a in apparatus.undefined] == ["XQT"]
+    data = json.loads(json.dumps(apparatus.to_json()))
+    (pgs,) = [a for a in data["abbreviations"] if a["abbreviation"] == "PGS"]
+    assert pgs["definition"]["block"] == 0 and pgs["uses"][0]["block"] == 0

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from emendo.apparatus.abbreviations import Definition, find_definitions, find_sigla, find_uses
+from emendo.apparatus.abbreviations import Definition, find_acronyms, find_definitions, find_sigla, find_uses
 from emendo.apparatus.bibliography import (
     AbbreviationEntry,
     Apparatus,
@@ -83,11 +83,13 @@ def build_apparatus(
     notes = tuple(_note_place(note, pages) for note in document.notes)
     parts = tuple(tuple(split_note(note.text, config.notes)) for note in document.notes)
     definitions = _definitions(document, parts)
-    reader = _Reader(document, notes, definitions, Catalogue(config.same_work), config.short_forms)
+    in_text = _text_definitions(document)
+    reader = _Reader(document, notes, definitions, in_text, Catalogue(config.same_work), config.short_forms)
     for note_index in range(len(document.notes)):
         reader.read_note(note_index, parts[note_index], parse)
-    entries = _abbreviations(document, parts, definitions, reader.abbreviation_works)
-    return Apparatus(notes, parts, tuple(reader.citations), tuple(reader.catalogue.works), entries)
+    entries = _abbreviations(document, parts, definitions, in_text, reader.abbreviation_works)
+    blocks = tuple(_page_place(block.pages, pages) for block in document.blocks)
+    return Apparatus(notes, parts, tuple(reader.citations), tuple(reader.catalogue.works), entries, blocks)
 
 
 class _Reader:
@@ -98,6 +100,7 @@ class _Reader:
         document: Document,
         notes: tuple[tuple[int, int, str | None], ...],
         definitions: dict[int, list[Definition]],
+        in_text: dict[int, list[Definition]],
         catalogue: Catalogue,
         config: ShortFormConfig,
     ) -> None:
@@ -109,7 +112,11 @@ class _Reader:
         self.citations: list[Citation] = []
         self.by_note: dict[int, list[Citation]] = {}
         self.abbreviation_works: dict[str, Work] = {}
-        self.known: dict[str, tuple[int, Definition]] = {}  # abbreviation -> its first definition
+        # abbreviation -> its first definition and the note it stands in (None: in the text)
+        self.known: dict[str, tuple[int | None, Definition]] = {}
+        for block_index in sorted(in_text, reverse=True):
+            for definition in reversed(in_text[block_index]):
+                self.known[definition.abbreviation] = (None, definition)
         for note_index in sorted(definitions, reverse=True):
             for definition in reversed(definitions[note_index]):
                 self.known[definition.abbreviation] = (note_index, definition)
@@ -143,9 +150,8 @@ class _Reader:
             if name in self.abbreviation_works:
                 stands_for = (name, self.abbreviation_works[name])
             elif not definition.stands_for_work:
-                source = next(
-                    (c for c in self.by_note.get(defined_in, []) if c.start <= definition.start < c.end), None
-                )
+                cited = self.by_note.get(defined_in, []) if defined_in is not None else []
+                source = next((c for c in cited if c.start <= definition.start < c.end), None)
                 item = _with_archive(item, name, definition, source)
         result = self.resolver.resolve(
             citation_id, note_index, part.text, item, parsed.short_form, parsed.locator, stands_for
@@ -178,12 +184,17 @@ class _Reader:
 
 def _note_place(note: Note, pages: dict[int, Page]) -> tuple[int, int, str | None]:
     """(number, page index, printed page label) of a note; the page is where it begins."""
-    page_index = note.pages[0] if note.pages else 0
+    return (note.number, *_page_place(note.pages, pages))
+
+
+def _page_place(on_pages: tuple[int, ...], pages: dict[int, Page]) -> tuple[int, str | None]:
+    """(page index, printed page label) of the first of ``on_pages``."""
+    page_index = on_pages[0] if on_pages else 0
     page = pages.get(page_index)
     label = None
     if page is not None:
         label = page.label or (str(page.number) if page.number is not None else None)
-    return note.number, page_index, label
+    return page_index, label
 
 
 def _references(parts: tuple[NotePart, ...]) -> Iterator[tuple[NotePart | None, NotePart]]:
@@ -206,6 +217,18 @@ def _definitions(document: Document, parts: tuple[tuple[NotePart, ...], ...]) ->
         for part in parts[note_index]:
             if part.kind is not PartKind.SIGNAL:
                 found.setdefault(note_index, []).extend(find_definitions(note.text, part.start, part.end))
+    return found
+
+
+def _text_definitions(document: Document) -> dict[int, list[Definition]]:
+    """Abbreviations the running text defines, by block: ``(hereafter PGS)`` or a spelled-out ``(PGS)``."""
+    found: dict[int, list[Definition]] = {}
+    for block_index, block in enumerate(document.blocks):
+        text = block.text
+        if "(" in text:
+            definitions = find_definitions(text) + find_acronyms(text)
+            if definitions:
+                found[block_index] = sorted(definitions, key=lambda d: d.start)
     return found
 
 
@@ -236,8 +259,8 @@ def _clean_item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _opening_abbreviation(
-    text: str, known: dict[str, tuple[int, Definition]]
-) -> tuple[str, tuple[int, Definition]] | None:
+    text: str, known: dict[str, tuple[int | None, Definition]]
+) -> tuple[str, tuple[int | None, Definition]] | None:
     """A defined abbreviation the reference opens with, and (note index, definition)."""
     for abbreviation, start, _ in find_uses(text, set(known)):
         if not text[:start].strip():
@@ -267,24 +290,41 @@ def _abbreviations(
     document: Document,
     parts: tuple[tuple[NotePart, ...], ...],
     definitions: dict[int, list[Definition]],
+    in_text: dict[int, list[Definition]],
     abbreviation_works: dict[str, Work],
 ) -> tuple[AbbreviationEntry, ...]:
-    """Defined abbreviations with their uses, then sigla used but never defined."""
+    """Defined abbreviations with their uses (notes first, then the text), then sigla used but never defined.
+
+    A definition in the notes stands before one in the text: notes are where
+    a book defines what it cites.
+    """
     first: dict[str, tuple[int, Definition]] = {}
     for note_index in sorted(definitions):
         for d in definitions[note_index]:
             first.setdefault(d.abbreviation, (note_index, d))
+    first_in_text: dict[str, tuple[int, Definition]] = {}
+    for block_index in sorted(in_text):
+        for d in in_text[block_index]:
+            if d.abbreviation not in first:
+                first_in_text.setdefault(d.abbreviation, (block_index, d))
+    known = set(first) | set(first_in_text)
     clauses = {(n, d.start, d.end) for n, defs in definitions.items() for d in defs}
-    uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in first}
+    text_clauses = {(n, d.start, d.end) for n, defs in in_text.items() for d in defs}
+    uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in known}
+    block_uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in known}
     undefined: dict[str, list[tuple[int, int, int]]] = {}
+    for block_index, block in enumerate(document.blocks):
+        for abbreviation, start, end in find_uses(block.text, known):
+            if not any(n == block_index and a <= start < b for n, a, b in text_clauses):
+                block_uses[abbreviation].append((block_index, start, end))
     for note_index, note in enumerate(document.notes):
-        for abbreviation, start, end in find_uses(note.text, set(first)):
+        for abbreviation, start, end in find_uses(note.text, known):
             if not any(n == note_index and a <= start < b for n, a, b in clauses):
                 uses[abbreviation].append((note_index, start, end))
         for part in parts[note_index]:
             if part.kind is PartKind.REFERENCE:
                 for siglum, start, end in find_sigla(note.text, part.start, part.end):
-                    if siglum not in first and not re.fullmatch(r"[IVXLC]+", siglum):
+                    if siglum not in known and not re.fullmatch(r"[IVXLC]+", siglum):
                         undefined.setdefault(siglum, []).append((note_index, start, end))
     entries = [
         AbbreviationEntry(
@@ -293,8 +333,21 @@ def _abbreviations(
             (note_index, d.start, d.end),
             abbreviation_works[abbreviation].id if abbreviation in abbreviation_works else None,
             tuple(uses[abbreviation]),
+            block_uses=tuple(block_uses[abbreviation]),
         )
         for abbreviation, (note_index, d) in first.items()
+    ]
+    entries += [
+        AbbreviationEntry(
+            abbreviation,
+            d.expansion,
+            None,
+            None,
+            tuple(uses[abbreviation]),
+            defined_in_block=(block_index, d.start, d.end),
+            block_uses=tuple(block_uses[abbreviation]),
+        )
+        for abbreviation, (block_index, d) in first_in_text.items()
     ]
     entries += [AbbreviationEntry(s, None, None, None, tuple(places)) for s, places in undefined.items()]
     return tuple(entries)

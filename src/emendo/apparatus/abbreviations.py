@@ -1,19 +1,21 @@
-"""Abbreviations a book defines in its notes, where it uses them, and sigla it never defines.
+"""Abbreviations a book defines, where it uses them, and sigla it never defines.
 
 Historians shorten what they cite often: an archive ("Centralne Archiwum
 Wojskowe (hereafter CAW)"), a document collection ("... (hereafter cited as
-DVP)").  A reader of a few pages meets the short form far from its definition,
-or never sees the definition at all.  This module finds
+DVP)"), an institution named in the text ("the Polish General Staff (PGS)").
+A reader of a few pages meets the short form far from its definition, or
+never sees the definition at all.  This module finds
 
 * **definitions**: ``(hereafter X)``, ``(hereafter cited as X)``,
-  ``(henceforth X)``, ``[hereafter X]``, with what X stands for;
-* **uses** of a defined abbreviation anywhere in the notes;
+  ``(henceforth X)``, ``[hereafter X]``, with what X stands for, in notes and
+  in the text; and in the text a bare ``(PGS)`` after the words it spells;
+* **uses** of a defined abbreviation anywhere in the notes and the text;
 * **sigla**: all-capital tokens used the way archive sigla are used (opening a
   reference and followed by a shelf mark: ``XYZA, S.9.4.5``), so that those
   never defined on the pages given can be listed.
 
-Everything works on one note text at a time and returns offsets in it; the
-apparatus adds note and page numbers.
+Everything works on one note or block text at a time and returns offsets in
+it; the apparatus adds note, block and page numbers.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _RUN_OF_WORDS = re.compile(r"(?:[^\W\d_]{3,}\s+){2}[^\W\d_]{3,}")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 _INITIAL = re.compile(r"(?<![\w’'])[^\W\d_]")
+#: An acronym in parentheses: capitals, perhaps with small letters inside
+#: (``Comintern`` is no acronym, ``NKVD``, ``GUGB``, ``MOPR``, ``USSR`` are).
+_ACRONYM = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z&]*[A-Z])\)")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+#: Words an acronym may leave out (``Ministry of Foreign Affairs``, MFA).
+_MINOR_WORDS = frozenset(
+    {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le", "der", "und"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +123,57 @@ def _expansion(text: str, start: int, clause: int, abbreviation: str, *, whole: 
     for begin in candidates:
         if _spells(text[begin:clause], letters):
             return begin, clause
+    spelled = spelled_words(text, start, clause, abbreviation)
+    if spelled is not None:
+        return spelled, clause
     return (candidates[-1] if whole else candidates[0]), clause
+
+
+def spelled_words(text: str, start: int, end: int, abbreviation: str) -> int | None:
+    """Where the words before ``end`` begin whose initials are the abbreviation's capitals, if they are.
+
+    Small words may be skipped (``Ministry of Foreign Affairs``, MFA).  An
+    acronym of another language's words (NKID for the People's Commissariat
+    of Foreign Affairs) spells nothing here, and is left to ``(hereafter ...)``.
+
+    >>> text = "In 1932 the Polish General Staff"
+    >>> text[spelled_words(text, 0, len(text), "PGS"):]
+    'Polish General Staff'
+    >>> text = "the People's Commissariat of Foreign Affairs"
+    >>> spelled_words(text, 0, len(text), "NKID") is None
+    True
+    """
+    capitals = [c for c in abbreviation if c.isupper()]
+    words = list(_WORD.finditer(text, start, end))
+    significant = [w for w in words if w.group().lower() not in _MINOR_WORDS]
+    if len(capitals) < 2 or len(significant) < len(capitals):
+        return None
+    chosen = significant[-len(capitals) :]
+    if all(w.group()[0].upper() == c for w, c in zip(chosen, capitals, strict=True)):
+        return chosen[0].start()
+    return None
+
+
+def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[Definition]:
+    """Acronyms the running text defines by the words before them: ``the Polish General Staff (PGS)``.
+
+    Only an acronym whose capitals are the initials of the words just before
+    it counts; anything else in parentheses (a date, a remark) is left alone.
+
+    >>> found = find_acronyms("Then the Polish General Staff (PGS) met (1932).")
+    >>> [(d.abbreviation, d.expansion) for d in found]
+    [('PGS', 'Polish General Staff')]
+    """
+    stop = len(text) if end is None else end
+    found: list[Definition] = []
+    for match in _ACRONYM.finditer(text, start, stop):
+        abbreviation = match.group("abbreviation")
+        begin = spelled_words(text, start, match.start(), abbreviation)
+        if begin is None:
+            continue
+        clause, clause_end = match.start(), match.end()
+        found.append(Definition(abbreviation, text[begin:clause], clause, clause_end, begin, clause, False))
+    return found
 
 
 def _top_level_cuts(text: str, start: int, end: int) -> list[int]:

@@ -306,6 +306,8 @@ class AbbreviationEntry:
     defined_in: tuple[int, int, int] | None  # (note index, start, end) of the defining clause
     stands_for_work: str | None
     uses: tuple[tuple[int, int, int], ...]  # (note index, start, end)
+    defined_in_block: tuple[int, int, int] | None = None  # (block index, start, end), defined in the text
+    block_uses: tuple[tuple[int, int, int], ...] = ()  # (block index, start, end)
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,7 @@ class Apparatus:
     citations: tuple[Citation, ...]
     works: tuple[Work, ...]
     abbreviations: tuple[AbbreviationEntry, ...]
+    blocks: tuple[tuple[int, str | None], ...] = ()  # (page index, printed page label) per block
 
     @property
     def undefined(self) -> tuple[AbbreviationEntry, ...]:
@@ -354,6 +357,15 @@ class Apparatus:
                 "start": start,
                 "end": end,
             }
+
+        def block_place(block_index: int, start: int, end: int) -> dict[str, Any]:
+            page, label = self.blocks[block_index]
+            return {"block": block_index, "page": page, "page_label": label, "start": start, "end": end}
+
+        def definition(a: AbbreviationEntry) -> dict[str, Any] | None:
+            if a.defined_in is not None:
+                return place(*a.defined_in)
+            return block_place(*a.defined_in_block) if a.defined_in_block is not None else None
 
         return {
             "notes": [
@@ -391,9 +403,9 @@ class Apparatus:
                     "abbreviation": a.abbreviation,
                     "expansion": a.expansion,
                     "defined": a.expansion is not None,
-                    "definition": place(*a.defined_in) if a.defined_in else None,
+                    "definition": definition(a),
                     "work": a.stands_for_work,
-                    "uses": [place(*u) for u in a.uses],
+                    "uses": [place(*u) for u in a.uses] + [block_place(*u) for u in a.block_uses],
                 }
                 for a in self.abbreviations
             ],
