@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,10 @@ class Edit:
     confidence: float = 1.0
 
 
+#: A piece's text, read at C speed over many pieces.
+_TEXT = attrgetter("text")
+
+
 @dataclass(frozen=True)
 class TrackedText:
     """Edition text as pieces of the original; see the module docstring."""
@@ -89,7 +94,7 @@ class TrackedText:
     text: str = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", "".join(p.text for p in self.pieces))
+        object.__setattr__(self, "text", "".join(map(_TEXT, self.pieces)))
 
     # -- construction -----------------------------------------------------
 
@@ -231,10 +236,10 @@ def _move(position: int, edits: Sequence[Edit], *, before_insert: bool) -> int:
 def _move_mark(mark: Mark, edits: Sequence[Edit]) -> Mark:
     if mark.start == mark.end:
         at = _move(mark.start, edits, before_insert=True)
-        return replace(mark, start=at, end=at)
+        return Mark(at, at, mark.kind, mark.value)
     start = _move(mark.start, edits, before_insert=False)
     end = _move(mark.end, edits, before_insert=True)
-    return replace(mark, start=start, end=max(start, end))
+    return Mark(start, max(start, end), mark.kind, mark.value)
 
 
 def _split(piece: Piece, at: int) -> tuple[Piece, Piece]:
@@ -246,58 +251,64 @@ def _split(piece: Piece, at: int) -> tuple[Piece, Piece]:
 
 
 def _apply(pieces: Sequence[Piece], edits: Sequence[Edit]) -> list[Piece]:
-    out: list[Piece] = []
+    """The pieces of the text once ``edits`` are made.
+
+    The pieces between two edits are copied over in one slice, found by
+    bisection on their end offsets, so that a long text with a few edits
+    costs a few steps.  What is left of a piece an edit cuts into takes the
+    piece's place in the queue; it ends where the piece did.
+    """
     queue = list(pieces)
-    queue.reverse()  # pop() from the end is the next piece
-    position = 0  # text offset of the next piece in the queue
+    ends = list(accumulate(map(len, map(_TEXT, queue))))
+    out: list[Piece] = []
+    index = 0  # the next piece in the queue
+    position = 0  # its text offset
     for e in edits:
         after = e.after
-        while queue and position + len(queue[-1].text) <= e.start:
-            piece = queue.pop()
-            out.append(piece)
-            position += len(piece.text)
+        skip = bisect_right(ends, e.start, index)  # the pieces that end before the edit starts
+        if skip > index:
+            out.extend(queue[index:skip])
+            index, position = skip, ends[skip - 1]
         covered: list[Piece] = []
-        if queue and position < e.start:
-            piece = queue.pop()
+        if index < len(queue) and position < e.start:
+            piece = queue[index]
             cut = e.start - position
             if piece.repair is None:
-                head, tail = _split(piece, cut)
+                head, queue[index] = _split(piece, cut)
                 out.append(head)
-                queue.append(tail)
                 position += cut
             else:  # the edit starts inside a repair: swallow the repair whole
                 after = piece.text[:cut] + after
-                queue.append(piece)
-        while queue and position < e.end:
-            piece = queue.pop()
+        while index < len(queue) and position < e.end:
+            piece = queue[index]
             length = len(piece.text)
-            if position + length > e.end:
-                inside = e.end - position
-                if piece.repair is None:
-                    head, tail = _split(piece, inside)
-                    covered.append(head)
-                    queue.append(tail)
-                else:
-                    covered.append(piece)
-                    after += piece.text[inside:]
-            else:
+            if position + length <= e.end:
                 covered.append(piece)
-            position += min(length, e.end - position) if piece.repair is None else length
+                index, position = index + 1, position + length
+            elif piece.repair is None:
+                head, queue[index] = _split(piece, e.end - position)
+                covered.append(head)
+                position = e.end
+            else:  # the edit ends inside a repair: swallow it whole
+                covered.append(piece)
+                after += piece.text[e.end - position :]
+                index, position = index + 1, position + length
+        following = queue[index] if index < len(queue) else None
         anchor = (
-            (queue[-1].page, queue[-1].start) if queue else ((out[-1].page, out[-1].end) if out else None)
+            (following.page, following.start) if following else ((out[-1].page, out[-1].end) if out else None)
         )
-        out.extend(_replace(covered, replace(e, after=after), anchor))
-    out.extend(reversed(queue))
+        out.extend(_replace(covered, e, after, anchor))
+    out.extend(queue[index:])
     return out
 
 
-def _replace(covered: list[Piece], e: Edit, anchor: tuple[int, int] | None) -> Iterator[Piece]:
-    """Pieces for edit ``e`` over ``covered``, one repair per page touched."""
+def _replace(covered: list[Piece], e: Edit, after: str, anchor: tuple[int, int] | None) -> Iterator[Piece]:
+    """Pieces for edit ``e`` over ``covered``, showing ``after``, one repair per page touched."""
     if not covered:  # a pure insertion: anchor it at the next original position
         if anchor is None:
             raise ValueError(f"cannot anchor insertion {e} in an empty text")
         page, at = anchor
-        yield Piece(page, at, "", e.after, Repair(e.kind, page, at, at, "", e.after, e.reason, e.confidence))
+        yield Piece(page, at, "", after, Repair(e.kind, page, at, at, "", after, e.reason, e.confidence))
         return
     by_page: list[list[Piece]] = []
     for piece in covered:
@@ -306,8 +317,8 @@ def _replace(covered: list[Piece], e: Edit, anchor: tuple[int, int] | None) -> I
         else:
             by_page.append([piece])
     for n, group in enumerate(by_page):
-        after = e.after if n == 0 else ""
+        shown = after if n == 0 else ""
         source = "".join(p.source for p in group)
         page, start = group[0].page, group[0].start
-        repair = Repair(e.kind, page, start, start + len(source), source, after, e.reason, e.confidence)
-        yield Piece(page, start, source, after, repair)
+        repair = Repair(e.kind, page, start, start + len(source), source, shown, e.reason, e.confidence)
+        yield Piece(page, start, source, shown, repair)

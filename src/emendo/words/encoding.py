@@ -27,6 +27,8 @@ _CONTINUATION = (
 _MOJIBAKE_HINT = re.compile(
     f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
 )
+#: Any lead byte: one character class scans far faster than the alternation above.
+_LEAD = re.compile("[\u00c2-\u00f4]")
 _CHUNK = re.compile(r"\S+")
 
 
@@ -43,7 +45,8 @@ def fix_mojibake(text: str, context: TextContext | None = None) -> Changes:
     >>> [e.after for e in fix_mojibake("donâ€™t").edits]
     ['don’t']
     """
-    if not _MOJIBAKE_HINT.search(text):
+    lead = _LEAD.search(text)
+    if lead is None or not _MOJIBAKE_HINT.search(text, lead.start()):
         return Changes()
     import ftfy
 

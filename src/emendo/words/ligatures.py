@@ -379,20 +379,24 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
         return Changes()
     edits = spaced_losses(text, profile)
     ends, starts = {edit.start for edit in edits}, {edit.end for edit in edits}  # words beside a join
+    hyphenated = " ".join(chunk for chunk in text.split() if "-" in chunk)  # where a hyphenated word can be
     for token, restoration in profile.restorations_in(text).items():
-        found = occurrences(text, token) if restoration.plausible else hyphenated_occurrences(text, token)
+        if restoration.plausible:
+            found = occurrences(text, token)
+        else:
+            found = hyphenated_occurrences(text, token) if token in hyphenated else []
         for start in found:
             end = start + len(token)
             if _beside_digit(text, start, end) or start in starts or end in ends:
                 continue
             score = restoration.prior
             if restoration.collision:
+                if score < profile.config.ligature_margin and not _hopeful(text, start, end):
+                    continue  # only an article before or a hyphenated word could help, and neither is there
                 if _set_apart(text, start, end) or _abbreviated(text, start, end, restoration, context):
                     continue
                 if len(token) == 1 and _hyphenated(text, start, end):
                     continue  # a letter hyphenated to a word is a shape: T-shirt, t-test
-                if score < profile.config.ligature_margin and not _hopeful(text, start, end):
-                    continue  # only an article before or a hyphenated word could help, and neither is there
                 around = surroundings(text, start, end)
                 score += context_evidence(around, restoration.token, restoration.word, profile.zipf)
             if score < profile.config.ligature_margin:
@@ -426,13 +430,18 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     edits: list[Edit] = []
     for pair in _WORD_PAIR.finditer(text):
         left, right = pair.group(1), pair.group(2)
-        rarer = min(_prose(left, profile), _prose(right, profile))
+        joins = _joins(left, right, profile)
+        if not joins:
+            continue  # the common case: no sequence makes a word of the two
         best: tuple[float, str] | None = None
-        for sequence in profile.lost_ligatures:
+        for sequence in joins:
             zipf = profile.zipf(left + sequence + right)
             if zipf >= _SPACED_WORD_ZIPF and (best is None or zipf > best[0]):
                 best = (zipf, sequence)
-        if best is None or (rarer >= _FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN):
+        if best is None:
+            continue
+        rarer = min(_prose(left, profile), _prose(right, profile))
+        if rarer >= _FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN:
             continue
         if any(_restored_zipf(part, profile) >= best[0] for part in (left, right)):
             continue  # a rm: the firm, not affirm
@@ -440,6 +449,34 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
         reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
         edits.append(Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9))
     return edits
+
+
+def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
+    """The lost sequences that may make one word of ``left`` and ``right``, in the profile's order.
+
+    The lexicon's ligature forms list every word under its form without
+    each sequence the pattern finds in it, so one lookup of the two parts
+    run together tells, without a lookup per sequence.  That listing misses
+    ``ff`` before ``i`` or ``l`` (listed as ``ffi``, ``ffl``), which is always
+    tried; where it may miss more (an ``f`` before the space, case beyond
+    ASCII), every sequence is.
+
+    >>> from emendo.model import Page
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> profile = learn_profile([Page(0, "the rst eld and the nal gures of the ght")], WordsConfig())
+    >>> _joins("signi", "cant", profile), _joins("in", "the", profile)
+    (['fi'], [])
+    """
+    lost = profile.lost_ligatures
+    if not (left.isascii() and right.isascii()) or left[-1] in "fF":
+        return list(lost)
+    key = left.lower() + right.lower()
+    found = set()
+    if key in profile.lexicon.ligature_keys():
+        found = {form.sequence for form in profile.lexicon.ligature_forms(key) if form.at == len(left)}
+    if right[0] in "iIlL":
+        found.add("ff")  # listed as ``ffi`` or ``ffl``, under another form
+    return [sequence for sequence in lost if sequence in found]
 
 
 #: A word made whole across a space must be a word ...

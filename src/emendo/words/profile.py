@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from emendo.layout.joins import HyphenJudge
@@ -90,14 +91,15 @@ class Vocabulary:
         ({'Russo': 1, 'Japanese': 1}, {('russo', 'japanese'): 1}, {'Pravdato': 1})
         """
         vocabulary = cls()
-        words = vocabulary.words
+        words, stops = vocabulary.words, vocabulary.stops
         for token, count in tokens.items():
             if token.endswith("."):
                 token = token[:-1]
                 if "\n" not in token:
-                    vocabulary.stops[token.rpartition("-")[2]] += count
+                    stop = token.rpartition("-")[2]
+                    stops[stop] = stops.get(stop, 0) + count
             if token.isalpha() and (token[1:].islower() or token.isupper()):
-                words[token] += count  # the common case: a plain word
+                words[token] = words.get(token, 0) + count  # the common case: a plain word
             elif "\n" in token:
                 head, tail = LINE_BREAK_RE.split(token, maxsplit=1)
                 vocabulary._add_parts(head.split("-")[:-1], count)
@@ -143,6 +145,7 @@ class DocumentProfile:
     ligature_intact: Counter[str]
     ligature_evidence: Counter[str]
     glued_cores: dict[str, int] = field(default_factory=dict)
+    unknown_lowercase: list[str] = field(default_factory=list, repr=False)
     _restorations: dict[str, Restoration | None] = field(default_factory=dict, repr=False)
     _restorable: dict[str, Restoration] = field(default_factory=dict, repr=False)
     _restored_stems: Counter[str] = field(default_factory=Counter, repr=False)
@@ -166,7 +169,7 @@ class DocumentProfile:
         if not self.lost_ligatures:
             return
         candidates = {}
-        for word in self.vocabulary.words:
+        for word in ligature_candidates(self.vocabulary.words, self.lexicon):
             candidate = self._candidate(word)
             if candidate is not None:
                 candidates[word] = candidate
@@ -198,7 +201,7 @@ class DocumentProfile:
         chunks the document never showed (words joined at a line end, a
         marker taken out) are read word by word.
         """
-        chunks = set(text.split())
+        chunks = chunks_of(text)
         found: set[str] = set()
         for chunk in chunks & hits.chunks:
             found.update(hits.words[chunk])
@@ -388,8 +391,8 @@ class DocumentProfile:
 
     def segmentations_in(self, text: str) -> dict[str, tuple[int, ...]]:
         """The unknown tokens of ``text`` that are words glued together, with their cuts."""
-        if self._segmentation_hits is None:
-            glued = frozenset(word for word in self.vocabulary.words if self.segmentation(word) is not None)
+        if self._segmentation_hits is None:  # only unknown lowercase words can be cut
+            glued = frozenset(word for word in self.unknown_lowercase if self.segmentation(word) is not None)
             self._segmentation_hits = self._chunk_hits(glued)
         found = {}
         for word in self._words_to_judge(text, self._segmentation_hits):
@@ -443,6 +446,16 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=2)
+def chunks_of(text: str) -> frozenset[str]:
+    """The whitespace-separated chunks of ``text``.
+
+    Remembered for the last texts: the repairs that look for words of
+    interest read the same text in turn unless one of them changed it.
+    """
+    return frozenset(text.split())
+
+
 def word_stems(word: str) -> set[str]:
     """The words that ``word`` inflects or derives from by one English suffix.
 
@@ -480,7 +493,7 @@ def _ligature_counts(
     """
     intact: Counter[str] = Counter()
     for word, count in words.items():
-        if len(word) >= 3:
+        if len(word) >= 3 and ("f" in word or not word.isascii()):  # every sequence has an f
             for sequence in intact_sequences(word):
                 intact[sequence] += count
             for glyph in LIGATURE_GLYPH_RE.findall(word):
@@ -489,7 +502,7 @@ def _ligature_counts(
     total = sum(words.values())
     if intact["fi"] > config.ligature_intact_tolerance * total:
         return intact, evidence  # no amount of evidence could outweigh the intact words
-    for word, count in words.items():
+    for word in ligature_candidates(words, lexicon):
         base = split_possessive(word)[0]
         if not is_plain_word(base):
             continue
@@ -501,8 +514,22 @@ def _ligature_counts(
             and forms[0].zipf >= config.known_zipf
             and forms[0].zipf - lexicon.zipf(key) >= _EVIDENCE_GAP
         ):
-            evidence[forms[0].sequence] += count
+            evidence[forms[0].sequence] += words[word]
     return intact, evidence
+
+
+def ligature_candidates(words: Iterable[str], lexicon: Lexicon) -> list[str]:
+    """The ``words`` that one inserted ligature sequence may turn into others, in order.
+
+    Those whose lookup form has :meth:`~emendo.words.lexicon.Lexicon.ligature_forms`,
+    told by one membership test; words with an apostrophe are all kept, for
+    :func:`split_possessive` to look at.
+
+    >>> ligature_candidates(["Aairs", "the", "ocer’s", "don't"], english())
+    ['Aairs', 'ocer’s', "don't"]
+    """
+    keys = lexicon.ligature_keys()
+    return [word for word in words if word.lower() in keys or "’" in word or "'" in word]
 
 
 def _name_support(glued: Mapping[str, int], lexicon: Lexicon, config: WordsConfig) -> dict[str, int]:
@@ -522,23 +549,32 @@ def _name_support(glued: Mapping[str, int], lexicon: Lexicon, config: WordsConfi
     return dict(support)
 
 
-def _glued_cores(
-    words: Mapping[str, int], lexicon: Lexicon, config: WordsConfig, lost: frozenset[str]
-) -> dict[str, int]:
-    """Words of the document seen only glued to common words (``amêléea``, ``amêléebetween``).
+def unknown_lowercase(words: Iterable[str], lexicon: Lexicon) -> list[str]:
+    """The lowercase words English does not know that may be words glued together (:func:`may_be_glue`).
 
-    Words that lost a ligature (when the document lost them) are no glue.
+    Only these can be glue (:meth:`DocumentProfile.segmentation`) or hold a
+    core (:func:`_glued_cores`); the cheapest tests come first.
     """
-    unknown = [
+    return [
         word
         for word in words
         if len(word) >= _MIN_GLUED
         and word.islower()
         and word.isalpha()
-        and may_be_glue(word)
         and lexicon.zipf(word) == 0.0
-        and not (lost and lexicon.ligature_forms(word))
+        and may_be_glue(word)
     ]
+
+
+def _glued_cores(
+    unknown: Iterable[str], lexicon: Lexicon, config: WordsConfig, lost: frozenset[str]
+) -> dict[str, int]:
+    """Words of the document seen only glued to common words (``amêléea``, ``amêléebetween``).
+
+    ``unknown`` are the document's :func:`unknown_lowercase` words.  Words
+    that lost a ligature (when the document lost them) are no glue.
+    """
+    unknown = [word for word in unknown if not (lost and lexicon.ligature_forms(word))]
 
     def common(word: str) -> bool:
         return lexicon.zipf(word) >= _COMMON_ZIPF and (len(word) > 2 or word in SHORT_WORDS)
@@ -563,6 +599,7 @@ def profile_from_tokens(
         lowered[word.lower()] += count
     intact, evidence = _ligature_counts(vocabulary.words, lexicon, config)
     lost = ligatures_lost(intact, evidence, config.ligature_min_evidence, config.ligature_intact_tolerance)
+    unknown = unknown_lowercase(vocabulary.words, lexicon)
     return DocumentProfile(
         config=config,
         lexicon=lexicon,
@@ -572,7 +609,8 @@ def profile_from_tokens(
         lost_ligatures=lost,
         ligature_intact=intact,
         ligature_evidence=evidence,
-        glued_cores=_glued_cores(vocabulary.words, lexicon, config, lost),
+        glued_cores=_glued_cores(unknown, lexicon, config, lost),
+        unknown_lowercase=unknown,
         chunk_words=chunk_words or {},
     )
 
@@ -590,22 +628,36 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
     chunks: Counter[str] = Counter()
     for page in pages:
         count_chunks(page.original, chunks)
-    tokens: Counter[str] = Counter()
+    tokens: dict[str, int] = {}
     chunk_words: dict[str, tuple[str, ...]] = {}
     for chunk, count in chunks.items():
-        if count > 0 and chunk.isalpha():  # most chunks: one plain word
-            tokens[chunk] += count
-            chunk_words[chunk] = (chunk,)
-        elif count > 0:
-            found = TOKEN_RE.findall(chunk)
+        if count > 0:
+            found, chunk_words[chunk] = chunk_tokens(chunk)
             for token in found:
-                tokens[token] += count
-            chunk_words[chunk] = (
-                tuple(found)
-                if len(found) == 1 and found[0].isalpha()
-                else tuple(word for token in found for word in _WORD_PARTS.split(token) if word)
-            )
+                tokens[token] = tokens.get(token, 0) + count
     return profile_from_tokens(tokens, config, english(), chunk_words)
+
+
+def chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The :data:`TOKEN_RE` tokens of a whitespace-separated chunk, and the words they hold.
+
+    Most chunks are one word, perhaps with quotes, brackets or punctuation
+    around it: those are read without the pattern.
+
+    >>> chunk_tokens("(Mukden),"), chunk_tokens("ed.”")
+    ((('Mukden',), ('Mukden',)), (('ed.',), ('ed',)))
+    >>> chunk_tokens("Russo-Japanese;")
+    (('Russo-Japanese',), ('Russo', 'Japanese'))
+    """
+    word = chunk.strip(_AROUND_WORDS)
+    if word.isalpha():
+        return (word,), (word,)
+    if word.endswith(".") and word[:-1].isalpha():
+        return (word,), (word[:-1],)
+    found = tuple(TOKEN_RE.findall(chunk))
+    if len(found) == 1 and found[0].isalpha():
+        return found, found
+    return found, tuple(word for token in found for word in _WORD_PARTS.split(token) if word)
 
 
 def count_chunks(text: str, chunks: Counter[str]) -> None:
@@ -632,6 +684,8 @@ def count_chunks(text: str, chunks: Counter[str]) -> None:
             chunks[left + "\n" + right.group(1)] += 1
 
 
+#: What may stand around a word in a chunk and is no part of a token (never a full stop).
+_AROUND_WORDS = "\"'“”‘’()[],;:!?"
 #: What separates the words of a token: hyphens, a line break, a final full stop.
 _WORD_PARTS = re.compile(r"-\s*|\.$")
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")

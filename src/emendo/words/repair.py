@@ -101,18 +101,28 @@ def repair_text(
     config: WordsConfig,
     held_back: list[Repair],
 ) -> TrackedText:
-    """Run ``repairs`` over one text; held-back repairs are appended to ``held_back``."""
+    """Run ``repairs`` over one text; held-back repairs are appended to ``held_back``.
+
+    The context is made anew only when an edit has moved the note references.
+    """
+    context = _context(content, profile)
     for repair in repairs:
-        note_refs = frozenset(m.start for m in content.marks if m.kind == "note_ref")
-        changes = repair.apply(content.text, TextContext(profile, note_refs))
+        changes = repair.apply(content.text, context)
         if changes.italics:
             content = content.with_marks(_new_italics(content, changes.italics))
         applied = [e for e in changes.edits if e.confidence >= config.min_confidence]
         for edit in changes.edits:
             if edit.confidence < config.min_confidence:
                 held_back.extend(held_back_repairs(content, edit))
-        content = content.edit(applied)
+        if applied:
+            content = content.edit(applied)
+            context = _context(content, profile)
     return content
+
+
+def _context(content: TrackedText, profile: DocumentProfile) -> TextContext:
+    """What a repair knows of ``content`` beyond its text: where its note references stand."""
+    return TextContext(profile, frozenset(m.start for m in content.marks if m.kind == "note_ref"))
 
 
 def held_back_repairs(content: TrackedText, edit: Edit) -> list[Repair]:

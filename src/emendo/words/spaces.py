@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 _CAMEL_SEAM = re.compile(rf"{LOWER}{UPPER}")
 _WORD_AROUND = re.compile(rf"(?:{LETTER}|['’](?={LETTER}))*")
 _PUNCTUATION_SEAMS = (
-    ("quote", re.compile(rf"”(?={LETTER})|[,.;:!?]’(?={LETTER})")),
+    ("quote", re.compile(rf"[”’](?:(?<=”)|(?<=[,.;:!?]’))(?={LETTER})")),
     ("stop", re.compile(rf"[.!?][’\")\]]?(?=[“\"‘]?{UPPER})")),
     ("exclamation", re.compile(rf"[!?](?={LOWER})")),
     ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|(?:in|of|and|to|by|on|at|ed|p)\s)")),

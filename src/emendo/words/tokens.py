@@ -83,14 +83,13 @@ def occurrences(text: str, token: str) -> list[int]:
     >>> occurrences("at flat at’s at at2", "at"), occurrences("a condence, condenced condence", "condence")
     ([0, 13], [2, 22])
     """
-    if len(token) >= _LONG_TOKEN:  # rarely inside another word: a plain search is fastest
-        starts = []
-        start = text.find(token)
-        while start != -1:
-            starts.append(start)
-            start = text.find(token, start + len(token))
-    else:  # short tokens hide in many words: let the regex engine reject most
-        starts = [match.start() for match in _ending(token).finditer(text)]
+    if len(token) < _LONG_TOKEN:  # short tokens hide in many words: let the regex engine reject them
+        return [match.start() for match in _whole(token).finditer(text)]
+    starts = []  # a long token is rarely inside another word: a plain search is fastest
+    start = text.find(token)
+    while start != -1:
+        starts.append(start)
+        start = text.find(token, start + len(token))
     return [start for start in starts if standalone(text, start, start + len(token))]
 
 
@@ -109,9 +108,14 @@ def standalone(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _ending(token: str) -> re.Pattern[str]:
-    """``token`` where a word ends; it starts with the literal, which the regex engine finds fast."""
-    return re.compile(re.escape(token) + r"(?![\w'’])")
+def _whole(token: str) -> re.Pattern[str]:
+    """``token`` as a whole word, as :func:`standalone` tells (``\\w`` is a letter, digit or ``_``).
+
+    The pattern starts with the literal, which the regex engine finds fast,
+    and looks behind only where it found one.
+    """
+    escaped = re.escape(token)
+    return re.compile(rf"{escaped}(?<![\w'’]{escaped})(?![\w'’])")
 
 
 def word_set(words: str) -> frozenset[str]:
