@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -418,6 +418,8 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     space between them makes a word, and one of them is a fragment or the
     whole is much more common than the rarer of the two; and neither part is
     a more common word by a lost ligature of its own (``a rm`` is ``a firm``).
+    A text is read pair by pair only once a fragment in it has proved to be
+    half of a word: then ``con ict``, two words of its own, is closed up too.
 
     >>> from emendo.model import Page
     >>> from emendo.words import WordsConfig, learn_profile
@@ -427,28 +429,59 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     >>> spaced_losses("in the re ex of the light, a rm", profile)
     []
     """
+    if not any(_spaced_join(pair, profile) for pair in _fragment_pairs(text, profile.fragments_in(text))):
+        return []  # the common case: no fragment here is half of a word
     edits: list[Edit] = []
     for pair in _WORD_PAIR.finditer(text):
-        left, right = pair.group(1), pair.group(2)
-        joins = _joins(left, right, profile)
-        if not joins:
-            continue  # the common case: no sequence makes a word of the two
-        best: tuple[float, str] | None = None
-        for sequence in joins:
-            zipf = profile.zipf(left + sequence + right)
-            if zipf >= _SPACED_WORD_ZIPF and (best is None or zipf > best[0]):
-                best = (zipf, sequence)
-        if best is None:
-            continue
-        rarer = min(_prose(left, profile), _prose(right, profile))
-        if rarer >= _FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN:
-            continue
-        if any(_restored_zipf(part, profile) >= best[0] for part in (left, right)):
-            continue  # a rm: the firm, not affirm
-        word = left + best[1] + right
-        reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
-        edits.append(Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9))
+        join = _spaced_join(pair, profile)
+        if join is not None:
+            edits.append(join)
     return edits
+
+
+def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
+    """The word pairs of ``text`` (as :data:`_WORD_PAIR` finds them) that have a fragment on one side.
+
+    Fragments are rare outside damaged text, so looking around each costs far
+    less than visiting every pair of words.
+    """
+    for fragment in fragments:
+        for start in occurrences(text, fragment):
+            before = (
+                _LAST_LETTERS.search(text, max(0, start - 41), start - 1)
+                if text[start - 1 : start] == " "
+                else None
+            )
+            for at in (before.start() if before else None, start):
+                pair = _WORD_PAIR.match(text, at) if at is not None else None
+                if pair is not None:
+                    yield pair
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
+def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
+    """The edit that closes up the word pair ``pair`` with a lost sequence, if the pair is one word."""
+    left, right = pair.group(1), pair.group(2)
+    joins = _joins(left, right, profile)
+    if not joins:
+        return None  # the common case: no sequence makes a word of the two
+    best: tuple[float, str] | None = None
+    for sequence in joins:
+        zipf = profile.zipf(left + sequence + right)
+        if zipf >= _SPACED_WORD_ZIPF and (best is None or (zipf, sequence) > best):
+            best = (zipf, sequence)  # ties go the same way whatever the set order
+    if best is None:
+        return None
+    rarer = min(_prose(left, profile), _prose(right, profile))
+    if rarer >= FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN:
+        return None
+    if any(_restored_zipf(part, profile) >= best[0] for part in (left, right)):
+        return None  # a rm: the firm, not affirm
+    word = left + best[1] + right
+    reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
+    return Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9)
 
 
 def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
@@ -482,7 +515,7 @@ def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
 #: A word made whole across a space must be a word ...
 _SPACED_WORD_ZIPF = 2.0
 #: ... and either one part is a mere fragment, rarer than this in prose (``cials``, ``signi``) ...
-_FRAGMENT_ZIPF = 2.0
+FRAGMENT_ZIPF = 2.0
 #: ... or the whole is this much more common than its rarer part (``con ict``, ``de ned``).
 _SPACED_MARGIN = 1.0
 

@@ -28,6 +28,7 @@ from emendo.model import Page
 from emendo.words.config import WordsConfig
 from emendo.words.lexicon import Lexicon, LigatureForm, english, lookup_key
 from emendo.words.ligatures import (
+    FRAGMENT_ZIPF,
     FUNCTION_WORDS,
     LIGATURE_GLYPH_RE,
     LIGATURE_GLYPHS,
@@ -155,6 +156,8 @@ class DocumentProfile:
     _chunk_set: frozenset[str] = field(default=frozenset(), repr=False)
     _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
+    _fragment_hits: ChunkHits | None = field(default=None, repr=False)
+    _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         """Judge every word of the document once, in two rounds.
@@ -399,6 +402,29 @@ class DocumentProfile:
             cuts = self.segmentation(word)
             if cuts is not None:
                 found[word] = cuts
+        return found
+
+    def fragments_in(self, text: str) -> set[str]:
+        """The words of ``text`` that are no words of prose (``cials``, ``signi``): perhaps halves of one.
+
+        Only a document that lost ligatures has them looked for.
+        """
+        if not self.lost_ligatures:
+            return set()
+        if self._fragment_hits is None:
+            self._fragment_hits = self._chunk_hits(
+                frozenset(word for word in self.vocabulary.words if self._is_fragment(word))
+            )
+        return {word for word in self._words_to_judge(text, self._fragment_hits) if self._is_fragment(word)}
+
+    def _is_fragment(self, word: str) -> bool:
+        found = self._fragments.get(word)
+        if found is None:
+            found = self._fragments[word] = (
+                word.isalpha()
+                and word[1:].islower()
+                and prose_zipf(lookup_key(word), self.zipf(word)) < FRAGMENT_ZIPF
+            )
         return found
 
     # -- names learned from glued italics ---------------------------------------
