@@ -88,3 +88,13 @@ def test_english_lexicon_is_opened_once_per_cache_directory() -> None:
 def test_lookup_key_matches_wordfreq_spelling() -> None:
     assert lookup_key("Stalin’s") == "stalin's"
     assert lookup_key("AFFAIRS") == "affairs"
+
+
+def test_remembered_lookups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker reading a whole corpus must not remember every word it ever looked up."""
+    monkeypatch.setattr(lexicon_module, "REMEMBERED", 50)
+    lexicon = Lexicon(encode_index([("at", 6.7), ("flat", 4.72)]))
+    for n in range(500):
+        assert lexicon.zipf(f"name{n}") == 0.0
+    assert lexicon.zipf("flat") == 4.72
+    assert len(lexicon._known) <= 50

@@ -102,11 +102,17 @@ class LigatureForm(NamedTuple):
     zipf: float
 
 
+#: How many lookups a lexicon remembers (a few MB).
+REMEMBERED = 100_000
+
+
 class Lexicon:
     """Zipf frequencies of words, read from an index (see the module docstring).
 
     Lookups are by :func:`lookup_key` form and are remembered, since a
-    document asks about the same few thousand words over and over.
+    document asks about the same few thousand words over and over; up to
+    :data:`REMEMBERED` of them, so that a worker that reads a whole corpus
+    (names, foreign words, glue without end) keeps a flat memory.
     """
 
     def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"") -> None:
@@ -133,6 +139,8 @@ class Lexicon:
         if found is not None:
             return found
         found = self._lookup(key.encode("utf-8"))
+        if len(self._known) >= REMEMBERED:
+            self._known.clear()  # cheaper than an LRU, and the next document warms it again
         self._known[key] = found
         return found
 
