@@ -247,7 +247,8 @@ def test_accents_move_off_their_letters_in_the_seed_shapes() -> None:
 def test_ligature_letters_split_by_a_line_break_stay() -> None:
     """No ligature forms across a line end: "dif-" keeps its f, "ficult" loses its fi."""
     assert drop_ligatures("dif") == ("dif", ())
-    assert drop_ligatures("ficult") == ("cult", ((0, "fi"),))
+    assert drop_ligatures("ficult") == ("cult", ((0, "fi", 0),))
+    assert drop_ligatures("ficult", spaced=True) == ("cult", ((0, "fi", 0),))  # no letter before it
     assert break_points("difficult", hyphenate=True, at_hyphens=True) == [(3, "hyphen"), (5, "hyphen")]
 
 
@@ -313,3 +314,13 @@ def test_any_clean_text_keeps_a_consistent_truth(doc: CleanDocument, seed: int) 
     assert [b.text for b in sim.blocks] == [p.text for p in doc.paragraphs]
     assert sorted(n.number for n in sim.notes) == sorted(doc.notes)
     assert simulate(doc, seed, EVERYTHING) == sim
+
+
+def test_a_ligature_shown_as_a_space_is_undone_by_its_event() -> None:
+    doc = CleanDocument(
+        (parse_markup("The officials were confident that the significant effort would suffice."),)
+    )
+    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=1.0)
+    sim = simulate(doc, 1, config)
+    assert "The o cials were con dent that the signi cant e ort would su ce." in sim.pages[0]
+    assert_truth_matches(sim)

@@ -216,6 +216,11 @@ def test_ligatures_an_extractor_wrote_as_spaces_are_closed_up() -> None:
     assert repaired(spaced, DAMAGED) == whole
 
 
+def test_a_one_letter_word_never_lost_a_ligature() -> None:
+    """Regression: after an article, context once made ``a`` into ``afl``."""
+    assert "afl" not in repaired("The a air ended badly.", DAMAGED)
+
+
 @pytest.mark.parametrize("text", ["a con game", "the de facto ruler", "of ten men", "a reflex of sorts"])
 def test_two_real_words_are_not_closed_up(text: str) -> None:
     assert repaired(text, DAMAGED) == text

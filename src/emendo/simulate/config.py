@@ -39,6 +39,9 @@ class DamageConfig:
     is gone (the seeds lose all of them: ``condence``, ``dicult``,
     ``aairs``), and a break between the two letters of a pair keeps both,
     since no ligature forms across a line end.
+    ``ligature_space_documents``: of those, the chance that the extractor
+    leaves a space where a ligature stood between two letters
+    (``signi cant``, ``of cials``), as ``pdftotext`` does with some fonts.
 
     ``italic_glue``: the chance that a space next to an italic span is
     lost, on either side (all eight such spaces on the seed pages are gone:
@@ -78,6 +81,7 @@ class DamageConfig:
     hyphenation: float = 1.0
     break_at_hyphens: bool = True
     ligature_documents: float = 0.8
+    ligature_space_documents: float = 0.2
     italic_glue: float = 0.95
     plain_marker_documents: float = 0.15
     marker_space_loss: float = 0.9
@@ -94,6 +98,7 @@ class DamageConfig:
         rates = {
             "hyphenation": self.hyphenation,
             "ligature_documents": self.ligature_documents,
+            "ligature_space_documents": self.ligature_space_documents,
             "italic_glue": self.italic_glue,
             "plain_marker_documents": self.plain_marker_documents,
             "marker_space_loss": self.marker_space_loss,

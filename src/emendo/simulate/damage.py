@@ -26,24 +26,35 @@ BreakKind = Literal["hyphen", "compound", "dash"]
 AccentShape = Literal["before", "gathered", "after"]
 
 
-def drop_ligatures(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+def drop_ligatures(text: str, *, spaced: bool = False) -> tuple[str, tuple[tuple[int, str, int], ...]]:
     """``text`` without its ligature letters, and where each went.
 
-    Each removal is ``(offset in the damaged text, letters removed)``, so
-    inserting the letters back at the offsets restores the text.
+    Each loss is ``(offset in the damaged text, letters lost, width shown)``:
+    replacing ``width`` characters at the offset by the letters restores the
+    text.  ``spaced`` shows a ligature that stood between two letters as a
+    space, as some extractors do (``signi cant``); otherwise it vanishes.
 
     >>> drop_ligatures("difficult affairs")
-    ('dicult aairs', ((2, 'ffi'), (8, 'ff')))
+    ('dicult aairs', ((2, 'ffi', 0), (8, 'ff', 0)))
+    >>> drop_ligatures("significant fish", spaced=True)
+    ('signi cant sh', ((5, 'fi', 1), (11, 'fi', 0)))
     """
     if "f" not in text:
         return text, ()
-    removed: list[tuple[int, str]] = []
+    removed: list[tuple[int, str, int]] = []
     kept: list[str] = []
     last = shift = 0
     for match in LIGATURE_SEQUENCE.finditer(text):
         kept.append(text[last : match.start()])
-        removed.append((match.start() - shift, match.group()))
-        shift += len(match.group())
+        inside = (
+            match.start() > 0
+            and text[match.start() - 1].isalpha()
+            and text[match.end() : match.end() + 1].isalpha()
+        )
+        shown = " " if spaced and inside else ""
+        kept.append(shown)
+        removed.append((match.start() - shift, match.group(), len(shown)))
+        shift += len(match.group()) - len(shown)
         last = match.end()
     kept.append(text[last:])
     return "".join(kept), tuple(removed)

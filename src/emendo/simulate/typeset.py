@@ -47,6 +47,7 @@ class _Style:
     width: int
     page_lines: int
     lost_ligatures: bool
+    spaced_ligatures: bool
     plain_markers: bool
     displaced_accents: bool
     first_number: int
@@ -58,6 +59,7 @@ class _Style:
             width=rng.randint(*config.line_width),
             page_lines=rng.randint(*config.lines_per_page),
             lost_ligatures=rng.random() < config.ligature_documents,
+            spaced_ligatures=rng.random() < config.ligature_space_documents,
             plain_markers=rng.random() < config.plain_marker_documents,
             displaced_accents=rng.random() < config.accent_documents,
             first_number=rng.randint(1, 400),
@@ -85,14 +87,14 @@ class _Slice:
 class _Shown:
     """A slice as extraction shows it, and the damage done to it.
 
-    ``ligatures`` are ``(offset in text, letters lost)``; ``accents_of`` is
+    ``ligatures`` are ``(offset in text, letters lost, width shown)``; ``accents_of`` is
     the clean slice when its accents were displaced; ``markers`` the footnote
     markers that end ``text``.
     """
 
     slice: _Slice
     text: str
-    ligatures: tuple[tuple[int, str], ...] = ()
+    ligatures: tuple[tuple[int, str, int], ...] = ()
     accents_of: str | None = None
     markers: str = ""
 
@@ -241,7 +243,9 @@ def _show_slice(
     that each event's undoing edit stands alone.
     """
     clean = token.text[piece.start : piece.end]
-    text, ligatures = drop_ligatures(clean) if style.lost_ligatures else (clean, ())
+    text, ligatures = (
+        drop_ligatures(clean, spaced=style.spaced_ligatures) if style.lost_ligatures else (clean, ())
+    )
     whole = piece.start == 0 and piece.end == len(token.text)
     accents_of = None
     if whole and style.displaced_accents and not ligatures and not token.notes:
@@ -460,9 +464,9 @@ def _word_events(
         )
 
     ligatures = [
-        PageEdit(page, start + at, start + at, letters)
+        PageEdit(page, start + at, start + at + width, letters)
         for page, start, shown in pieces
-        for at, letters in shown.ligatures
+        for at, letters, width in shown.ligatures
     ]
     if ligatures:
         yield event("ligature", ligatures)

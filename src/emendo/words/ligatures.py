@@ -416,10 +416,13 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
 
     Two neighbours are one word when putting a lost sequence in place of the
     space between them makes a word, and one of them is a fragment or the
-    whole is much more common than the rarer of the two; and neither part is
-    a more common word by a lost ligature of its own (``a rm`` is ``a firm``).
-    A text is read pair by pair only once a fragment in it has proved to be
-    half of a word: then ``con ict``, two words of its own, is closed up too.
+    whole is likelier than the two words side by side; and no fragment beside
+    a word is a more common word by a lost ligature of its own (``a rm`` is
+    ``a firm``).
+    A text is read pair by pair only in a document where a fragment has
+    proved to be half of a word (``profile.spaced_ligatures``, or this text
+    alone when that is unknown): then ``con ict``, two words of their own,
+    are closed up too.
 
     >>> from emendo.model import Page
     >>> from emendo.words import WordsConfig, learn_profile
@@ -429,8 +432,11 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     >>> spaced_losses("in the re ex of the light, a rm", profile)
     []
     """
-    if not any(_spaced_join(pair, profile) for pair in _fragment_pairs(text, profile.fragments_in(text))):
-        return []  # the common case: no fragment here is half of a word
+    spaced = profile.spaced_ligatures
+    if spaced is None:  # the text is read alone: it is its own evidence
+        spaced = shows_spaced_losses(text, profile)
+    if not spaced:
+        return []  # the common case: no fragment in the document is half of a word
     edits: list[Edit] = []
     for pair in _WORD_PAIR.finditer(text):
         join = _spaced_join(pair, profile)
@@ -439,12 +445,18 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     return edits
 
 
-def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
-    """The word pairs of ``text`` (as :data:`_WORD_PAIR` finds them) that have a fragment on one side.
+def shows_spaced_losses(text: str, profile: DocumentProfile) -> bool:
+    """Whether some fragment of ``text`` is half of a word its neighbour completes (``signi cant``).
 
     Fragments are rare outside damaged text, so looking around each costs far
-    less than visiting every pair of words.
+    less than visiting every pair of words: this is the cheap test that tells
+    whether a document writes lost ligatures as spaces at all.
     """
+    return any(_spaced_join(pair, profile) for pair in _fragment_pairs(text, profile.fragments_in(text)))
+
+
+def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
+    """The word pairs of ``text`` (as :data:`_WORD_PAIR` finds them) that have a fragment on one side."""
     for fragment in fragments:
         for start in occurrences(text, fragment):
             before = (
@@ -474,11 +486,13 @@ def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
             best = (zipf, sequence)  # ties go the same way whatever the set order
     if best is None:
         return None
-    rarer = min(_prose(left, profile), _prose(right, profile))
-    if rarer >= FRAGMENT_ZIPF and best[0] - rarer < _SPACED_MARGIN:
-        return None
-    if any(_restored_zipf(part, profile) >= best[0] for part in (left, right)):
-        return None  # a rm: the firm, not affirm
+    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
+    if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF and best[0] + 9 < left_zipf + right_zipf + _SPACED_MARGIN:
+        return None  # as two words (a Zipf is log10 of uses per 10**9 words) they are likelier
+    for part, part_zipf, other_zipf in ((left, left_zipf, right_zipf), (right, right_zipf, left_zipf)):
+        beside_a_word = part_zipf < FRAGMENT_ZIPF and other_zipf >= profile.config.known_zipf
+        if beside_a_word and _restored_zipf(part, profile) >= best[0]:
+            return None  # a rm: a firm, not affirm
     word = left + best[1] + right
     reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
     return Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9)
@@ -515,8 +529,9 @@ def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
 #: A word made whole across a space must be a word ...
 _SPACED_WORD_ZIPF = 2.0
 #: ... and either one part is a mere fragment, rarer than this in prose (``cials``, ``signi``) ...
-FRAGMENT_ZIPF = 2.0
-#: ... or the whole is this much more common than its rarer part (``con ict``, ``de ned``).
+FRAGMENT_ZIPF = 2.5
+#: ... or the whole is likelier, by this many powers of ten, than the two words
+#: side by side as chance would put them (``con ict``, ``re ned``).
 _SPACED_MARGIN = 1.0
 
 

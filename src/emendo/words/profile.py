@@ -157,6 +157,10 @@ class DocumentProfile:
     _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
+    #: Whether the document writes lost ligatures as spaces (``signi cant``):
+    #: set by :func:`emendo.words.repair.repair_words` from all its texts;
+    #: ``None`` until then, when each text is its own evidence.
+    spaced_ligatures: bool | None = None
     _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -306,8 +310,14 @@ class DocumentProfile:
         return None
 
     def _judge(self, token: str, base: str, suffix: str, best: LigatureForm) -> Restoration | None:
-        """The restoration of ``token`` by ``best``, weighed; None where no sentence could justify it."""
+        """The restoration of ``token`` by ``best``, weighed; None where no sentence could justify it.
+
+        A word of one letter (``a``, ``I``) is never a word that lost a
+        ligature: its would-be originals (``afl``, ``aff``) are no English words.
+        """
         key = lookup_key(base)
+        if len(key) == 1 and key in SHORT_WORDS:
+            return None
         seen_zipf = self.lexicon.zipf(key)
         token_zipf = prose_zipf(key, seen_zipf)
         capital = 0.0

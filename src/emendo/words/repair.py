@@ -16,7 +16,7 @@ from emendo.words.changes import TextContext, WordRepair
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
 from emendo.words.encoding import expand_ligature_glyphs, fix_mojibake
-from emendo.words.ligatures import restore_ligatures
+from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
 from emendo.words.spaces import restore_spaces
 
@@ -49,9 +49,13 @@ assert tuple(REPAIRS) == REPAIR_NAMES
 def repair_words(document: Document, profile: DocumentProfile, config: WordsConfig) -> Document:
     """Repair the words of every block and note of ``document``.
 
-    Returns a new document; its pages are the same objects.
+    Whether the document writes lost ligatures as spaces is settled first,
+    over all its texts, so that every text is judged alike.  Returns a new
+    document; its pages are the same objects.
     """
     repairs = [REPAIRS[name] for name in REPAIR_NAMES if name in config.repairs]
+    if profile.lost_ligatures and profile.spaced_ligatures is None:
+        profile.spaced_ligatures = any(shows_spaced_losses(text.text, profile) for text in document.texts())
     held_back = list(document.held_back)
     italics = {page.index: page.italics for page in document.pages if page.italics}
 
