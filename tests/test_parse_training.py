@@ -157,6 +157,39 @@ def test_linkedbooks_references_are_cut_and_joined() -> None:
     assert ("publicationplace", 30, 34) in reference.spans and reference.text[30:34] == "Roma"
 
 
+def test_linkedbooks_line_final_dash_before_a_capital_is_not_a_word_break() -> None:
+    raw = "\r".join(
+        [
+            "Venezia publicationplace i-secondary i-r",
+            "1979 year i-secondary i-r",
+            "- o i-secondary i-r",
+            "",
+            "F author i-secondary i-r",
+            ". author i-secondary i-r",
+            "Rossi author i-secondary e-r",
+        ]
+    )
+    (reference,) = corpora._linkedbooks_references(raw)
+    assert reference.text == "Venezia 1979 - F. Rossi"
+    tokens, labels = token_labels(reference)
+    assert [(t.text, label) for t, label in zip(tokens, labels, strict=True)][1:3] == [
+        ("1979", "year"),
+        ("-", "o"),
+    ]
+
+
+def test_linkedbooks_valid_split_reads_into_references_with_its_own_labels() -> None:
+    if not corpora.LINKEDBOOKS_ARCHIVE.is_file():
+        pytest.skip(f"LinkedBooks not found at {corpora.LINKEDBOOKS_ARCHIVE} (shared data, never committed)")
+    references = corpora.linkedbooks_split("valid")
+    assert 1000 < len(references) < 1300
+    labels = {label for reference in references for label, _, _ in reference.spans}
+    assert {"author", "title", "year", "archivalreference", "o"} <= labels <= set(corpora.LINKEDBOOKS_LABELS)
+    for reference in references:
+        for _, start, end in reference.spans:
+            assert reference.text[start:end].strip() == reference.text[start:end] != ""
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120))
 def test_any_text_parses_without_error_and_spans_stay_inside(text: str) -> None:

@@ -7,8 +7,7 @@ numbers after the closing parenthesis are the cited pages.  Each token
 therefore gets (a) its own form (lower-cased word, shape, affixes, number
 patterns, lexicon classes), (b) its context (inside quotes, parentheses or
 brackets; which comma-separated segment; position from the start and from
-the end), (c) the same for its neighbours, and for the nearest words on
-either side whatever punctuation stands between, (d) a few facts about the
+the end), (c) the same for its neighbours, and (d) a few facts about the
 whole reference (does it have quotes, an imprint in parentheses, an archive
 word), so one token's label can depend on the reference's overall form, and
 (e) the label the rule-based parser gives it.
@@ -16,7 +15,6 @@ word), so one token's label can depend on the reference's overall form, and
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,18 +48,6 @@ class _Context:
     segment: int
     word_index: int
     words_after: int
-
-
-def short_shape(text: str) -> str:
-    """The shape of the first four characters, runs kept: an archive siglum is not a place name.
-
-    >>> short_shape("ASVe"), short_shape("Venezia"), short_shape("56r")
-    ('XXXx', 'Xxxx', 'ddx')
-    """
-    shape = text[:4]
-    for pattern, letter in _SHAPE_SUBS:
-        shape = pattern.sub(letter, shape)
-    return shape
 
 
 def word_shape(text: str) -> str:
@@ -125,11 +111,7 @@ def _form_features(token: Token, prefix: str) -> list[str]:
     lower = text.lower()
     if not token.is_word:
         return [f"{prefix}p={text}"]
-    features = [
-        f"{prefix}w={lower}",
-        f"{prefix}shape={word_shape(text)}",
-        f"{prefix}shape4={short_shape(text)}",
-    ]
+    features = [f"{prefix}w={lower}", f"{prefix}shape={word_shape(text)}"]
     flags = (
         ("year", _YEAR_RE.match(text) is not None),
         ("year_range", _YEAR_RANGE_RE.match(text) is not None),
@@ -230,7 +212,6 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     document = _document_features(tokens)
     own = [_form_features(token, "") for token in tokens]
     hints = rule_labels(tokens)
-    words = [index for index, token in enumerate(tokens) if token.is_word]
     result: list[list[str]] = []
     for index, (token, context) in enumerate(zip(tokens, contexts, strict=True)):
         features = ["bias", *own[index], *_affix_features(token.text), *document]
@@ -244,37 +225,8 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
                 features.append(f"{offset:+d}:none")
         features.extend(_spacing_features(tokens, index))
         features.extend(_bigram_features(tokens, index))
-        features.extend(_word_neighbour_features(tokens, words, index))
         result.append(features)
     return result
-
-
-def _word_neighbour_features(tokens: Sequence[Token], words: Sequence[int], index: int) -> list[str]:
-    """The nearest two words on each side, skipping punctuation, and what separates them.
-
-    The token window above sees ``c`` and ``.`` before ``12`` in ``b. 3, c. 12``;
-    these features see ``3`` and ``c`` and the ``.`` between: the words that
-    tell a carta from a page, wherever the punctuation falls.
-    """
-    position = bisect.bisect_left(words, index)
-    before = words[max(0, position - 2) : position]
-    after_start = position + (position < len(words) and words[position] == index)
-    after = words[after_start : after_start + 2]
-    features = []
-    for name, neighbour in (("pw", before[-1] if before else None), ("nw", after[0] if after else None)):
-        if neighbour is None:
-            features.append(f"{name}=none")
-            continue
-        text = tokens[neighbour].text
-        features.extend((f"{name}={text.lower()}", f"{name}shape={word_shape(text)}"))
-        low, high = sorted((neighbour, index))
-        separator = "".join(token.text for token in tokens[low + 1 : high])
-        features.append(f"{name}sep={separator or '_'}")
-    if len(before) == 2:
-        features.append(f"pw2={tokens[before[0]].text.lower()}")
-    if len(after) == 2:
-        features.append(f"nw2={tokens[after[1]].text.lower()}")
-    return features
 
 
 def _hint_features(hints: Sequence[str], index: int) -> list[str]:
@@ -296,7 +248,6 @@ def _context_features(context: _Context) -> list[str]:
         f"seg={min(context.segment, 5)}",
         f"pos={min(context.word_index, 6)}",
         f"rpos={min(context.words_after, 6)}",
-        f"rel={4 * context.word_index // max(1, context.word_index + context.words_after)}",
     ]
     if context.in_quotes:
         features.append("in_quotes")
