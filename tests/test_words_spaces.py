@@ -52,6 +52,16 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
         ),
         ("Stor.iii. 12 and Biogr.ii. 196", "Stor. iii. 12 and Biogr. ii. 196", []),
         ("‘Pace!he said", "‘Pace! he said", []),
+        (  # a title of two words glued at both ends: the close is on the second word
+            "a week later the newspaperBaltische Zeitungreported that",
+            "a week later the newspaper Baltische Zeitung reported that",
+            ["Baltische Zeitung"],
+        ),
+        (  # a foreign title whose last word only looks glued stays whole
+            "published in theArchivio Storico Lombardo, vol. 2",
+            "published in the Archivio Storico Lombardo, vol. 2",
+            ["Archivio"],
+        ),
         (
             "andwhen the tacticalprecedentsto follow",
             "and when the tactical precedents to follow",

@@ -116,6 +116,11 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
         for seam in found:
             seams.setdefault(start + seam.at, _moved(seam, start))
         names.extend((start + a, start + b) for a, b in spans)
+        if spans and spans[-1][1] == token_end - start and found[-1].italic == "open":
+            closing = title_close(text, token_end, context.profile)
+            if closing is not None:
+                seams.setdefault(closing.at, closing)
+                names[-1] = (names[-1][0], closing.at)
     for token, cuts in context.profile.segmentations_in(text).items():
         for start in occurrences(text, token):
             if is_foreign(surroundings(text, start, start + len(token)), context.profile.zipf):
@@ -225,6 +230,74 @@ def camel_seams(
             left = rest
         offset += len(part)
     return seams, names
+
+
+#: The words after a title's first word: capitalised, or small words of a title.
+_TITLE_WORD = re.compile(
+    r"\s+(?:(?P<word>[A-Z][^\W\d_]*)|(?:of|the|and|for|in|de|der|die|des|la|le|di|del)\b)"
+)
+#: How many words on a glued title may run before its end is glued to a word.
+_TITLE_REACH = 4
+#: The fewest letters on either side of a cut in a title's last word.
+_MIN_TITLE_PART = 4
+
+
+def title_close(text: str, at: int, profile: DocumentProfile) -> Seam | None:
+    """The seam that ends an italic title that glue opened and ``at`` leaves open.
+
+    ``newspaperBaltische Zeitungreported``: the title's later words follow;
+    the first that is no word on its own is cut, as :func:`name_cut` cuts a
+    glued run, into a name the document or lexicon vouches for and an
+    English word.
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> profile = learn_profile([Page(0, "the newspaperBaltische Zeitungreported it")], WordsConfig())
+    >>> text = "newspaperBaltische Zeitungreported it"
+    >>> text[title_close(text, 18, profile).at:]
+    'reported it'
+    """
+    position = at
+    for _ in range(_TITLE_REACH):
+        word = _TITLE_WORD.match(text, position)
+        if word is None:
+            return None
+        position = word.end()
+        name = word.group("word")
+        if name is None or profile.count(name) > 1 or profile.zipf(name) >= profile.config.known_zipf:
+            continue  # a small word, or a word the document or English knows whole
+        cut = _title_word_cut(name, profile)
+        if cut is not None:
+            reason = f"space lost between the title word '{name[:cut]}' and '{name[cut:]}'"
+            return Seam(word.start("word") + cut, 0.7, reason, "close")
+        if not text[position : position + 1].isspace():
+            return None
+    return None
+
+
+def _title_word_cut(word: str, profile: DocumentProfile) -> int | None:
+    """Where a title's last word meets the common English word glued to it (``Zeitung|reported``).
+
+    Foreign titles end in English-looking syllables all the time
+    (``Sto|rico``, ``Com|media``, ``Illust|res``), so both sides must be
+    long and the English word common; the name must be one the document or
+    lexicon vouches for.
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> profile = learn_profile([Page(0, "the Zeitungreported and the Storico")], WordsConfig())
+    >>> _title_word_cut("Zeitungreported", profile), _title_word_cut("Storico", profile)
+    (7, None)
+    """
+    best: tuple[float, int] | None = None
+    for cut in range(_MIN_TITLE_PART, len(word) - _MIN_TITLE_PART + 1):
+        rest = word[cut:]
+        zipf = profile.zipf(rest)
+        if rest.islower() and zipf >= _COMMON_WORD_ZIPF and (best is None or zipf > best[0]):
+            best = (zipf, cut)
+    if best is None or not _name_is_known(word[: best[1]], profile):
+        return None
+    return best[1]
 
 
 def _glued_left(left: str, profile: DocumentProfile) -> bool:
