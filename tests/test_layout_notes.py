@@ -227,6 +227,16 @@ def test_notes_marked_with_reference_marks_under_a_drawn_rule() -> None:
     assert [line.reason for line in document.pages[0].removed] == ["rule-line"]
 
 
+def test_an_asterisk_on_a_page_of_numbered_notes_is_no_marker() -> None:
+    text = (
+        "The yield was significant (p* in the table) and the board noted it at the time.1\n"
+        "1 Minutes, 4 March 1879.\n"
+    )
+    document = _lay_out(text)
+    assert _refs(document) == [[1]]
+    assert "(p* in the table)" in document.blocks[0].text
+
+
 def test_a_starred_line_without_a_starred_word_is_no_note() -> None:
     text = "The list had three parts.\n* Harbour dues, paid by every ship.\n* * *\n"
     document = _lay_out(text)

@@ -136,7 +136,7 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
 
     >>> text = "Japan.³²Indeed, the.2 In 3.5 per cent. 4 Then, itself.† And"
     >>> [m.number for m in marker_candidates(text, [TextLine(0, 0, 0, len(text), text, 0)])[0]]
-    [32, 2, 4, 2]
+    [32, 2, 4]
     """
     found: list[list[Marker]] = [[] for _ in lines]
     starts = [line.start for line in lines]
@@ -154,7 +154,9 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
             if rank is not None:
                 begin = run.start() - (rank == AFTER_SPACE)
                 found[k].append(Marker(begin, run.end(), int(digits), rank))
-    if any(symbol in original for symbol in NOTE_SYMBOLS):
+    if any(symbol in original for symbol in NOTE_SYMBOLS) and any(
+        _SYMBOL_NOTE_START.match(line.text) for line in lines
+    ):  # marks count only on a page whose notes are marked so: ``p*`` is no marker of note 1
         _add_symbol_markers(original, lines, found)
     return found
 

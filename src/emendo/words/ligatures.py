@@ -409,6 +409,7 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
 
 
 _WORD_PAIR = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'\-]))")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
 def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
@@ -419,6 +420,7 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     whole is likelier than the two words side by side; and no fragment beside
     a word is a more common word by a lost ligature of its own (``a rm`` is
     ``a firm``).
+
     A text is read pair by pair only in a document where a fragment has
     proved to be half of a word (``profile.spaced_ligatures``, or this text
     alone when that is unknown): then ``con ict``, two words of their own,
@@ -468,9 +470,6 @@ def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
                 pair = _WORD_PAIR.match(text, at) if at is not None else None
                 if pair is not None:
                     yield pair
-
-
-_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
 def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
