@@ -7,31 +7,16 @@ apparatus and not the parser.  The seed tests use the real parser.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from emendo.apparatus import Apparatus, Citation, build_apparatus
 from emendo.model import Document, Note, Page, TrackedText
+from fixtures import apparatus_documents as fixtures
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
-
-
-def _load_fixtures() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "apparatus_documents.py"
-    spec = importlib.util.spec_from_file_location("apparatus_documents", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fixtures = _load_fixtures()
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,22 +13,10 @@ from emendo.apparatus import Apparatus, build_apparatus
 from emendo.apparatus.bibliography import Work
 from emendo.exporters.bibtex import apparatus_to_bibtex, latex_escape, work_to_bibtex
 from emendo.exporters.csl import apparatus_to_csl, schema, to_csl_json, work_to_csl
+from fixtures import apparatus_documents as fixtures
 
 jsonschema = pytest.importorskip("jsonschema")
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
-
-
-def _load_fixtures() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "apparatus_documents.py"
-    spec = importlib.util.spec_from_file_location("apparatus_documents", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fixtures = _load_fixtures()
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,9 @@ it compiles in a tenth of a second instead of twenty.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +19,7 @@ from hypothesis import strategies as st
 from emendo.apparatus import build_apparatus
 from emendo.exporters.tei import document_to_tei
 from emendo.model import Block, BlockType, Document, Edit, Mark, Note, Page, TrackedText
+from fixtures import apparatus_documents as fixtures
 
 etree = pytest.importorskip("lxml.etree")
 
@@ -72,19 +70,6 @@ EMITTED = {
     "sic",
     "corr",
 }
-
-
-def _load_fixtures() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "apparatus_documents.py"
-    spec = importlib.util.spec_from_file_location("apparatus_documents", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fixtures = _load_fixtures()
 
 
 @cache

@@ -9,11 +9,6 @@ titles marked as italics and the words whole.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from emendo.model import BlockType, Document, Page, rebuild_pages
@@ -22,19 +17,7 @@ from emendo.readers.pdf import read_pdf
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
-
-
-def _load_fixture_module() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "make_pdf.py"
-    spec = importlib.util.spec_from_file_location("emendo_test_make_pdf", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-make_pdf = _load_fixture_module()
+make_pdf = pytest.importorskip("fixtures.make_pdf")  # draws with reportlab
 
 
 @pytest.fixture(scope="module")

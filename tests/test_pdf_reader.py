@@ -7,10 +7,8 @@ derived from the same data the PDF is drawn from.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
@@ -23,19 +21,9 @@ from emendo.readers.text import decode
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
+make_pdf = pytest.importorskip("fixtures.make_pdf")  # draws with reportlab
 
 
-def _load_fixture_module() -> ModuleType:
-    path = Path(__file__).parent / "fixtures" / "make_pdf.py"
-    spec = importlib.util.spec_from_file_location("emendo_test_make_pdf", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-make_pdf = _load_fixture_module()
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 

@@ -113,13 +113,10 @@ class _Reader:
         self.by_note: dict[int, list[Citation]] = {}
         self.abbreviation_works: dict[str, Work] = {}
         # abbreviation -> its first definition and the note it stands in (None: in the text)
-        self.known: dict[str, tuple[int | None, Definition]] = {}
-        for block_index in sorted(in_text, reverse=True):
-            for definition in reversed(in_text[block_index]):
-                self.known[definition.abbreviation] = (None, definition)
-        for note_index in sorted(definitions, reverse=True):
-            for definition in reversed(definitions[note_index]):
-                self.known[definition.abbreviation] = (note_index, definition)
+        self.known: dict[str, tuple[int | None, Definition]] = {
+            a: (None, d) for a, (_, d) in _first_definitions(in_text).items()
+        }
+        self.known.update(_first_definitions(definitions))
 
     def read_note(self, note_index: int, parts: tuple[NotePart, ...], parse: ReferenceParser) -> None:
         note = self.document.notes[note_index]
@@ -298,29 +295,13 @@ def _abbreviations(
     A definition in the notes stands before one in the text: notes are where
     a book defines what it cites.
     """
-    first: dict[str, tuple[int, Definition]] = {}
-    for note_index in sorted(definitions):
-        for d in definitions[note_index]:
-            first.setdefault(d.abbreviation, (note_index, d))
-    first_in_text: dict[str, tuple[int, Definition]] = {}
-    for block_index in sorted(in_text):
-        for d in in_text[block_index]:
-            if d.abbreviation not in first:
-                first_in_text.setdefault(d.abbreviation, (block_index, d))
+    first = _first_definitions(definitions)
+    first_in_text = {a: found for a, found in _first_definitions(in_text).items() if a not in first}
     known = set(first) | set(first_in_text)
-    clauses = {(n, d.start, d.end) for n, defs in definitions.items() for d in defs}
-    text_clauses = {(n, d.start, d.end) for n, defs in in_text.items() for d in defs}
-    uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in known}
-    block_uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in known}
+    uses = _uses([note.text for note in document.notes], known, definitions)
+    block_uses = _uses([block.text for block in document.blocks], known, in_text)
     undefined: dict[str, list[tuple[int, int, int]]] = {}
-    for block_index, block in enumerate(document.blocks):
-        for abbreviation, start, end in find_uses(block.text, known):
-            if not any(n == block_index and a <= start < b for n, a, b in text_clauses):
-                block_uses[abbreviation].append((block_index, start, end))
     for note_index, note in enumerate(document.notes):
-        for abbreviation, start, end in find_uses(note.text, known):
-            if not any(n == note_index and a <= start < b for n, a, b in clauses):
-                uses[abbreviation].append((note_index, start, end))
         for part in parts[note_index]:
             if part.kind is PartKind.REFERENCE:
                 for siglum, start, end in find_sigla(note.text, part.start, part.end):
@@ -351,3 +332,24 @@ def _abbreviations(
     ]
     entries += [AbbreviationEntry(s, None, None, None, tuple(places)) for s, places in undefined.items()]
     return tuple(entries)
+
+
+def _first_definitions(definitions: dict[int, list[Definition]]) -> dict[str, tuple[int, Definition]]:
+    """Each abbreviation's first definition, with the index of the note or block that holds it."""
+    first: dict[str, tuple[int, Definition]] = {}
+    for index in sorted(definitions):
+        for d in definitions[index]:
+            first.setdefault(d.abbreviation, (index, d))
+    return first
+
+
+def _uses(
+    texts: list[str], known: set[str], definitions: dict[int, list[Definition]]
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Where each ``known`` abbreviation stands in ``texts`` (index, start, end), definitions aside."""
+    uses: dict[str, list[tuple[int, int, int]]] = {a: [] for a in known}
+    for index, text in enumerate(texts):
+        for abbreviation, start, end in find_uses(text, known):
+            if not any(d.start <= start < d.end for d in definitions.get(index, ())):
+                uses[abbreviation].append((index, start, end))
+    return uses

@@ -116,7 +116,7 @@ def symbol_head(text: str) -> RunningHead | None:
         if match and _reads_as_title(match.group("title")):
             return RunningHead(match.group("title").strip(), int(match.group("number")))
     for pattern, letter in ((_ROMAN_THEN_TITLE, text[:1]), (_TITLE_THEN_ROMAN, text[-1:])):
-        match = pattern.fullmatch(text) if letter in "ivxlcdm" and letter else None
+        match = pattern.fullmatch(text) if letter and letter in "ivxlcdm" else None
         if match and _reads_as_title(match.group("title")):
             return RunningHead(match.group("title").strip(), None)
     return None
