@@ -27,6 +27,10 @@ time* divides the CPU seconds one worker needed for the corpus by those of
 the busier of two workers: it is the speed-up the split of work allows, with
 all the overhead of chunking, transfer and imbalance in it, whatever else
 runs on the machine.
+
+A virtual machine's speed drifts by several per cent from minute to minute;
+``--repeat N`` runs the one- and two-worker configurations N times,
+interleaved, and reports the median of each round's ratio.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import sys
 import threading
 import time
@@ -191,16 +196,21 @@ def report(result: dict[str, Any]) -> str:
 
 
 def compare(results: list[dict[str, Any]], engine: EngineKind, full: str, small: str) -> str:
-    """Speed-up of two workers over one, by the clock and by CPU time, and memory growth."""
-    rows = {(r["corpus"], r["workers"]): r for r in results if r["engine"] == engine.value}
-    one, two, two_small = rows[(full, 1)], rows[(full, 2)], rows[(small, 2)]
-    wall = two["pages_per_second"] / one["pages_per_second"]
-    cpu = sum(one["worker_cpu_seconds"]) / max(two["worker_cpu_seconds"])
+    """Two workers over one, by the clock and by CPU time (median of rounds), and memory growth."""
+    rows = [r for r in results if r["engine"] == engine.value]
+    rounds = sorted({r["round"] for r in rows})
+    one = {r["round"]: r for r in rows if (r["corpus"], r["workers"]) == (full, 1)}
+    two = {r["round"]: r for r in rows if (r["corpus"], r["workers"]) == (full, 2)}
+    two_small = next(r for r in rows if (r["corpus"], r["workers"]) == (small, 2))
+    wall = [two[n]["pages_per_second"] / one[n]["pages_per_second"] for n in rounds]
+    cpu = [sum(one[n]["worker_cpu_seconds"]) / max(two[n]["worker_cpu_seconds"]) for n in rounds]
+    each = ", ".join(f"{ratio:.2f}" for ratio in wall)
     return (
-        f"{engine.value}: 2 workers / 1 worker = {wall:.2f}x by the clock, {cpu:.2f}x by CPU time "
-        f"(one worker's CPU seconds over the busier of two); worker peak RSS "
-        f"{max(two_small['worker_peak_rss_mib'])} MiB at {two_small['pages']} pages, "
-        f"{max(two['worker_peak_rss_mib'])} MiB at {two['pages']} pages"
+        f"{engine.value}: 2 workers / 1 worker = {statistics.median(wall):.2f}x by the clock "
+        f"(rounds: {each}), {statistics.median(cpu):.2f}x by CPU time (one worker's CPU seconds over "
+        f"the busier of two); worker peak RSS {max(two_small['worker_peak_rss_mib'])} MiB at "
+        f"{two_small['pages']} pages, {max(max(r['worker_peak_rss_mib']) for r in two.values())} MiB at "
+        f"{two[rounds[0]]['pages']} pages"
     )
 
 
@@ -216,6 +226,7 @@ def main() -> None:
         action="append",
         help="only this engine (repeatable)",
     )
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the 1- and 2-worker runs (median)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -231,10 +242,14 @@ def main() -> None:
 
     engines = [EngineKind(e) for e in args.engine] if args.engine else list(EngineKind)
     results: list[dict[str, Any]] = []
-    for engine in engines:
-        for corpus, workers in ((small, 2), (full, 1), (full, 2)):
-            results.append(measure(corpus, engine, workers, args.chunk_pages, CACHE))
-            print(report(results[-1]), flush=True)
+    for round_number in range(args.repeat):
+        runs = ((full, 1), (full, 2)) if round_number else ((small, 2), (full, 1), (full, 2))
+        for engine in engines:
+            for corpus, workers in runs:
+                results.append(
+                    measure(corpus, engine, workers, args.chunk_pages, CACHE) | {"round": round_number}
+                )
+                print(report(results[-1]), flush=True)
     print()
     for engine in engines:
         print(compare(results, engine, full.name, small.name))

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from emendo.batch import BatchConfig, EngineKind, run_batch
-from emendo.batch.engines import ProcessEngine
+from emendo.batch.engines import DaskEngine, ProcessEngine
 from emendo.exporters.json import rebuild_from_json
 from emendo.simulate import CleanDocument, parse_markup, simulate
 
@@ -109,3 +109,12 @@ def test_a_dask_cluster_writes_what_one_process_writes(
 def test_process_engine_returns_every_result() -> None:
     with ProcessEngine(2) as engine:
         assert sorted(engine.map_unordered(abs, range(-25, 0))) == list(range(1, 26))
+
+
+def test_a_cluster_of_its_own_hands_chunks_to_idle_workers_and_gathers_directly() -> None:
+    """The engine's own cluster: no chunk queued behind a busy worker; results not relayed."""
+    pytest.importorskip("distributed")
+    with DaskEngine(2, None) as engine:
+        assert engine.cluster.scheduler.WORKER_SATURATION == 1.0
+        assert engine.client.direct_to_workers is True
+        assert sorted(engine.map_unordered(abs, range(-9, 0))) == list(range(1, 10))
