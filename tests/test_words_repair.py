@@ -86,6 +86,20 @@ def test_mojibake_is_fixed_only_where_it_shows() -> None:
     assert [e.after for e in changes.edits] == ["émigré"]
 
 
+def test_characters_that_are_not_drawn_are_taken_out_and_recorded() -> None:
+    page = "the eco\u00adnomic report\u200b was read; \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 stays"
+    document = repair([page])
+    assert (
+        document.blocks[0].text
+        == "the economic report was read; \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 stays"
+    )
+    assert [(r.kind, r.before) for r in document.repairs()] == [
+        ("invisible", "\u00ad"),
+        ("invisible", "\u200b"),
+    ]
+    assert rebuild_pages(document) == [page]
+
+
 # Damaged words of every kind, with the real words the repairs must leave alone.
 DAMAGED_WORDS = (
     "the of and to in a was at our re t con arm that he condence dicult Aairs fty exible inuence pacists "
@@ -93,7 +107,7 @@ DAMAGED_WORDS = (
     "inIzvestiiacritical Fischer,Russia’s 1941(New gg.(Moscow .”Europe-Asia shinbun(evening andwhen "
     "Stor.iii. Sta. t-test re-election U.S. e.g. 1.5 S.9.4.5 McDonald iPhone severly Mukden ³ ² 12 "
     "Zenm\u00a0\u0304o Toky\u00a0\u0304\u00a0\u0304o supaimo.”\u00a0\u0304 G\u00a8\u00a0odel "
-    "“quoted” (aside) ; , . : –"
+    "“quoted” (aside) ; , . : – eco\u00adnomic report\u200b word\u2060joiner \ufeffThe Ne\u00ad"
 )
 DAMAGED_TOKENS = st.sampled_from(DAMAGED_WORDS.split(" "))
 

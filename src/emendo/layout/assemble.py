@@ -70,7 +70,8 @@ def plan_join(line: TextLine, following: TextLine, judge: HyphenJudge, part: str
     last = text[-1]
     before = text[-2:-1]
     if last in _BREAK_HYPHENS and before.isalnum():
-        return Join(line.end - 1, "", HYPHEN_JOIN, "a soft hyphen only ever breaks a word")
+        sign = "a soft hyphen" if last == "\u00ad" else f"'{last}' at a line end"
+        return Join(line.end - 1, "", HYPHEN_JOIN, f"{sign} only ever breaks a word")
     broken = _LAST_WORD.search(text, max(0, len(text) - 60), len(text) - 1) if last in _HYPHENS else None
     if broken:
         right = _FIRST_WORD.match(following.text)

@@ -32,6 +32,36 @@ _LEAD = re.compile("[\u00c2-\u00f4]")
 _CHUNK = re.compile(r"\S+")
 
 
+#: Characters that take no room on the page and carry no letter, with the
+#: reason for taking each out.  PDF extractors copy them from the text layer,
+#: and there they split words for search, spelling and the repairs after this
+#: one.  Zero-width joiners (U+200C, U+200D) stay: they shape letters in
+#: Persian and Indic scripts.
+INVISIBLES = {
+    "\u00ad": "a soft hyphen inside a line is not drawn",
+    "\u200b": "a zero-width space is not drawn",
+    "\u2060": "a word joiner is not drawn",
+    "\ufeff": "a zero-width no-break space (byte-order mark) is not drawn",
+}
+_INVISIBLE_RE = re.compile("[" + "".join(INVISIBLES) + "]")
+
+
+def remove_invisibles(text: str, context: TextContext | None = None) -> Changes:
+    """Take out characters that are not drawn (soft hyphens, zero-width spaces), each one recorded.
+
+    >>> [(e.start, e.after) for e in remove_invisibles("eco\u00adnomic report\u200b was").edits]
+    [(3, ''), (16, '')]
+    >>> remove_invisibles("a plain line").edits
+    ()
+    """
+    return Changes(
+        tuple(
+            Edit(m.start(), m.end(), "", "invisible", INVISIBLES[m.group()])
+            for m in _INVISIBLE_RE.finditer(text)
+        )
+    )
+
+
 def fix_mojibake(text: str, context: TextContext | None = None) -> Changes:
     """Undo text that was UTF-8 decoded as Windows-1252 or Latin-1 (``Ã©`` → ``é``), word by word.
 

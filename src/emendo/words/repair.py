@@ -15,7 +15,7 @@ from emendo.model import Document, Edit, Mark, Repair, TrackedText
 from emendo.words.changes import TextContext, WordRepair
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
-from emendo.words.encoding import expand_ligature_glyphs, fix_mojibake
+from emendo.words.encoding import expand_ligature_glyphs, fix_mojibake, remove_invisibles
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
 from emendo.words.spaces import restore_spaces
@@ -26,6 +26,11 @@ from emendo.words.spaces import restore_spaces
 REPAIRS: dict[str, WordRepair] = {
     repair.name: repair
     for repair in (
+        WordRepair(
+            "invisibles",
+            "characters that are not drawn taken out (soft hyphen, zero-width space)",
+            remove_invisibles,
+        ),
         WordRepair("mojibake", "UTF-8 text decoded as Windows-1252 (Ã© → é)", fix_mojibake),
         WordRepair("ligature-glyphs", "ligature code points written out (ﬁ → fi)", expand_ligature_glyphs),
         WordRepair(
