@@ -52,6 +52,11 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
         ),
         ("Stor.iii. 12 and Biogr.ii. 196", "Stor. iii. 12 and Biogr. ii. 196", []),
         ("‘Pace!he said", "‘Pace! he said", []),
+        (
+            "two works: (1)Die Florentiner and (2)Lorenzo",
+            "two works: (1) Die Florentiner and (2) Lorenzo",
+            [],
+        ),
         (  # a title of two words glued at both ends: the close is on the second word
             "a week later the newspaperBaltische Zeitungreported that",
             "a week later the newspaper Baltische Zeitung reported that",
@@ -114,6 +119,7 @@ def test_a_name_seen_only_glued_is_learned_from_its_glued_forms() -> None:
         "Ivan M. Petrov and Olga E. Ivanova",
         "see www.Example.com/Page and mail@Example.org",
         "the word(s) in Section 5(a) and f(x)",
+        "the claimant(s)Who signed and f(x)Then",
         "1,000 men at 10:30, Dnevnik i pis’ma., 116.",
         "he wrote severly and inexpediency and urbanis",
         "Ph.D. and a.m. and op. cit.",

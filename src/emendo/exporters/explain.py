@@ -10,7 +10,17 @@ import unicodedata
 
 from emendo.model import Document, Repair
 
-_VISIBLE = {"\n": "⏎", "\r": "␍", "\t": "⇥", "\f": "␌", " ": "·", "\u00ad": "[SHY]", "\u200b": "[ZWSP]", "\u2060": "[WJ]", "\ufeff": "[BOM]"}
+_VISIBLE = {
+    "\n": "⏎",
+    "\r": "␍",
+    "\t": "⇥",
+    "\f": "␌",
+    " ": "·",
+    "\u00ad": "[SHY]",
+    "\u200b": "[ZWSP]",
+    "\u2060": "[WJ]",
+    "\ufeff": "[BOM]",
+}
 
 
 def visible(text: str, width: int = 28) -> str:

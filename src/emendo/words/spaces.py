@@ -14,7 +14,7 @@ Each seam is judged on its own words, never on a list of known glued forms:
   several glued runs agree on it: ``Pravdato`` and ``Pravdadenounce`` both
   begin with ``Pravda`` followed by a word) and then by the lexicon;
 - punctuation glued to the next word: ``,Russia’s``, ``.”Europe``,
-  ``1941(New``, ``gg.(Moscow``, ``.Five`` after a marker, ``Stor.iii.``;
+  ``1941(New``, ``gg.(Moscow``, ``(2)Lorenzo``, ``.Five`` after a marker, ``Stor.iii.``;
 - lowercase words glued with no capital to show the seam (``andwhen``,
   ``amêléea``), cut where the cut is far likelier than the token
   (:mod:`emendo.words.segment`).
@@ -58,6 +58,7 @@ _PUNCTUATION_SEAMS = (
     ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|(?:in|of|and|to|by|on|at|ed|p)\s)")),
     ("comma", re.compile(r"[,;:](?=[“‘]?[^\W_])")),
     ("paren", re.compile(r"\((?![^\W_]{1,3}\))(?=[^\W_])")),
+    ("close_paren", re.compile(rf"\)(?={UPPER}{LOWER})")),
 )
 _NO_SPACE_BEFORE_PARENTHESIS = frozenset(" \t\n([{/-–—")
 #: Name particles that a capital follows inside one name.
@@ -369,6 +370,10 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
     'space lost after an abbreviation'
     >>> punctuation_seam("e.g. 12", 2, "abbreviation") is None
     True
+    >>> punctuation_seam("(2)Lorenzo", 3, "close_paren").reason
+    'space lost after a closing parenthesis'
+    >>> punctuation_seam("f(x)Then", 4, "close_paren") is None
+    True
     """
     before, after = _word_before(text, at), _word_after(text, at)
     if kind == "stop":
@@ -398,6 +403,11 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
         if len(before) == 1 and before.isalpha():
             return None  # f(x)
         return Seam(at, 0.85, "space lost before a parenthesis", "close")
+    if kind == "close_paren":
+        opening = text.rfind("(", max(0, at - 40), at)
+        if opening > 0 and text[opening - 1].isalnum():
+            return None  # f(x)Then, Smith(s)Who: notation, not a lost space
+        return Seam(at, 0.85, "space lost after a closing parenthesis")
     return None
 
 
