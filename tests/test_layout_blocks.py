@@ -314,3 +314,36 @@ def test_column_preserving_text_keeps_paragraphs_and_makes_space_runs_one() -> N
     assert first == " ".join(LINES)
     assert second.startswith(OPENING + " " + LINES[3])
     assert {r.kind for r in document.blocks[0].content.repairs()} >= {"spacing", "line-join"}
+
+
+def test_lines_set_in_from_the_margin_are_a_block_quote() -> None:
+    page = (
+        "The harvest failed in the autumn, and the merchants of the port were already\n"
+        "deep in debt to their creditors in London, who had lost confidence in trade\n"
+        "with the Baltic and would lend nothing more against the next year's grain.\n"
+        "The response of the government was slow, and the ministers were blamed for\n"
+        "it in every newspaper of the province. As one observer wrote at the time:\n"
+        "    the ministers met, deliberated, and adjourned, while the\n"
+        "    warehouses emptied and the bakers raised their prices\n"
+        "    week by week.\n"
+        "The petition of the town council was refused in the same month, for reasons\n"
+        "that remain hard to establish from the papers that survive in the archive,\n"
+        "and the council did not petition again until the harvest of the next year.\n"
+    )
+    document = _lay_out(page)
+    assert _types(document) == ["paragraph", "quote", "paragraph"]
+    assert document.blocks[1].text.startswith("the ministers met") and document.blocks[1].text.endswith(
+        "week."
+    )
+
+
+def test_two_one_line_paragraphs_opened_by_an_indent_are_no_quote() -> None:
+    page = (
+        "The response of the government was slow, and the ministers were blamed for\n"
+        "it in every newspaper of the province, as they had been blamed before.\n"
+        "    Nothing was done.\n"
+        "    Nothing could be done.\n"
+        "The petition of the town council was refused in the same month, for reasons\n"
+        "that remain hard to establish from the papers that survive.\n"
+    )
+    assert "quote" not in _types(_lay_out(page))

@@ -183,3 +183,27 @@ def test_a_short_page_still_knows_its_running_head() -> None:
 def test_a_footnote_is_not_a_running_head_without_a_separator() -> None:
     assert parse_running_head("2 Minutes, 4 March 1879.") is None
     assert parse_running_head("2 Minutes of the Board") is not None
+
+
+def test_a_chapter_title_ending_in_a_year_is_no_running_head_when_the_folio_stands_at_the_foot() -> None:
+    title = "CHAPTER 4\nThe Grain Trade and the Crisis of 1846\n"
+    opening = f"{title}When the board met, the wall was old.\n{_body(0)}88\n"
+    document = _lay_out(opening, f"Harbour Works Ë 89\n{_body(1)}", f"90 Ë Harbour Works\n{_body(2)}")
+    assert [page.number for page in document.pages] == [88, 89, 90]
+    assert _removed(document) == [("88", "page-number")]
+    assert document.pages[0].running_head is None
+    assert [b.text for b in document.blocks[:2]] == ["CHAPTER 4", "The Grain Trade and the Crisis of 1846"]
+
+
+def test_neighbouring_pages_choose_between_two_numbers_a_page_offers() -> None:
+    from emendo.layout.furniture import sequence_numbers
+
+    assert sequence_numbers([frozenset({1846, 88}), frozenset({89}), frozenset({90})]) == [88, 89, 90]
+    assert sequence_numbers([frozenset({12}), frozenset({13, 1900}), frozenset()]) == [12, 13, None]
+    assert sequence_numbers([frozenset({7})]) == [None]
+
+
+def test_a_title_ending_in_a_year_on_a_page_alone_stays_body_text() -> None:
+    document = _lay_out(f"The Crisis of 1846\n{_body(0)}")
+    assert document.pages[0].number is None
+    assert document.blocks[0].text.startswith("The Crisis of 1846")

@@ -17,7 +17,13 @@ from itertools import pairwise
 from emendo.layout.assemble import flow_text, removed_line
 from emendo.layout.blocks import BlockDraft, BodyShape, segment_body
 from emendo.layout.config import LayoutConfig
-from emendo.layout.furniture import Furniture, find_furniture, learn_repeats
+from emendo.layout.furniture import (
+    Furniture,
+    find_furniture,
+    learn_repeats,
+    page_number_candidates,
+    sequence_numbers,
+)
 from emendo.layout.joins import HyphenJudge
 from emendo.layout.lines import TextLine, closes_sentence, fit_limit, measure, read_lines, spaced_gap
 from emendo.layout.notes import (
@@ -78,10 +84,11 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
         measure(lengths) if len(lengths) >= config.min_lines_to_measure else max(lengths, default=0)
     )
     repeats = learn_repeats(page_lines, config)
+    furnitures = _furniture(page_lines, repeats, line_measure, config)
     layouts: list[PageLayout] = []
     last_note: _LastNote | None = None
-    for page, lines in zip(pages, page_lines, strict=True):
-        layout = _find_parts(page, lines, repeats, line_measure, last_note, config)
+    for page, lines, furniture in zip(pages, page_lines, furnitures, strict=True):
+        layout = _find_parts(page, lines, furniture, line_measure, last_note, config)
         layouts.append(layout)
         found = layout.notes
         if found.notes:
@@ -104,15 +111,29 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
     return _assemble(pages, layouts, judge)
 
 
+def _furniture(
+    page_lines: Sequence[list[TextLine]], repeats: frozenset[str], line_measure: float, config: LayoutConfig
+) -> list[Furniture]:
+    """Every page's furniture; a page whose neighbours vouch for another of its numbers is read again."""
+    found = [find_furniture(lines, repeats, line_measure, config) for lines in page_lines]
+    if len(page_lines) < 2:
+        return found
+    candidates = [page_number_candidates(lines, repeats, line_measure, config) for lines in page_lines]
+    for index, number in enumerate(sequence_numbers(candidates)):
+        if number is not None and number != found[index].number:
+            found[index] = find_furniture(page_lines[index], repeats, line_measure, config, number)
+    return found
+
+
 def _find_parts(
     page: Page,
     lines: list[TextLine],
-    repeats: frozenset[str],
+    furniture: Furniture,
     line_measure: float,
     previous_note: _LastNote | None,
     config: LayoutConfig,
 ) -> PageLayout:
-    """Furniture, notes and body of one page (the body not yet cut into blocks)."""
+    """Notes and body of one page around its furniture (the body not yet cut into blocks)."""
 
     def measure_of(lengths: Sequence[int]) -> float:
         return (
@@ -121,7 +142,6 @@ def _find_parts(
             else line_measure or measure(lengths)
         )
 
-    furniture = find_furniture(lines, repeats, line_measure, config)
     page.number, page.running_head = furniture.number, furniture.running_head
     content = [line for line in lines if line.number not in furniture.reasons]
     spaced = spaced_gap(

@@ -3,7 +3,8 @@
 Plain text keeps only line lengths and blank lines, so that is what tells.
 A paragraph ends on a line that ends a sentence well short of the measure.
 A block quote is set in a smaller font, so its lines run longer than the
-measure (in the spaced style, it is a run of single-spaced lines).  A heading
+measure (in the spaced style, it is a run of single-spaced lines; where the
+extractor kept the columns, a run of lines set in from the margin).  A heading
 is a short line standing alone: numbered (``6.2 Title``, its level the depth
 of the number) or, more carefully, an unnumbered line in title case between
 finished paragraphs.  A false heading cuts a paragraph in two, which is worse
@@ -184,7 +185,40 @@ def _quote_lines(
                 j += 1  # the quote's last line, short as a last line is
             quote[i:j] = [True] * (j - i)
         i = max(j, i + 1)
+    for start, end in _indented_runs(body, plain, config.quote_min_lines):
+        quote[start:end] = [True] * (end - start)
     return quote
+
+
+def _indented_runs(body: Sequence[TextLine], plain: Sequence[str], min_lines: int) -> list[tuple[int, int]]:
+    """Runs of lines set in from the page's margin, as a block quote is where the extractor kept columns.
+
+    Every line of the run stands at the same indent, beyond a paragraph's
+    opening one; the line before it stands at the margin and ends a
+    sentence or a clause that introduces the quote; one of its lines carries
+    a sentence on to the next (two one-line paragraphs, each opened by an
+    indent, are no quote).
+    """
+    margin = min((line.indent for line in body), default=0)
+    runs = []
+    i = 1
+    while i < len(body):
+        indent = body[i].indent
+        j = i
+        while j < len(body) and indent >= margin + _INDENT and abs(body[j].indent - indent) <= 1:
+            j += 1
+        introduced = body[i - 1].indent <= margin + 1 and (
+            ends_sentence(plain[i - 1]) or plain[i - 1].rstrip()[-1:] in _INTRODUCES
+        )
+        runs_on = any(not ends_sentence(text) for text in plain[i : j - 1])
+        if j - i >= min_lines and introduced and runs_on:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+#: What ends the clause that introduces a block quote (``As one observer wrote,``).
+_INTRODUCES = ":,"
 
 
 def _heading_level(

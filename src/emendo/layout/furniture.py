@@ -5,14 +5,16 @@ it, strongest first: the shape of a running head (a title and a page number
 with a separator between them, in either order), lines that repeat at the top
 or foot of many pages of the document (digits ignored, so ``#1`` and ``#2`` are
 one watermark), and a short list of site watermarks.  On a page read alone,
-what stands above the running head is the site's title line.
+what stands above the running head is the site's title line.  Across pages,
+page numbers count on: where a page offers two numbers (a chapter title
+ending in a year at the top, the folio at the foot), its neighbours decide.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import ceil
@@ -128,14 +130,32 @@ def _shapes(text: str, number_first: re.Pattern[str], number_last: re.Pattern[st
 
 
 def _plain_head(text: str, confirmed: bool) -> RunningHead | None:
+    """A head whose title and number only a space keeps apart (see :func:`parse_running_head`).
+
+    A year after a title (``The Crisis of 1846``) is a chapter title, not a
+    page number, unless the line repeats from page to page.
+
+    >>> _plain_head("The Crisis of 1846", False) is None, _plain_head("The Crisis of 1846", True)
+    (True, RunningHead(title='The Crisis of', number=1846))
+    """
     for pattern in _shapes(text, _PLAIN_NUMBER_THEN_TITLE, _PLAIN_TITLE_THEN_NUMBER):
         match = pattern.fullmatch(text)
         if match and _reads_as_title(match.group("title")):
             title = match.group("title").strip()
-            reads_as_head = word_count(title) >= 2 and is_title_case(title) and title[-1] not in ".,;:"
+            number = int(match.group("number"))
+            reads_as_head = (
+                word_count(title) >= 2
+                and is_title_case(title)
+                and title[-1] not in ".,;:"
+                and not _YEARS[0] <= number <= _YEARS[1]
+            )
             if confirmed or reads_as_head:
-                return RunningHead(title, int(match.group("number")))
+                return RunningHead(title, number)
     return None
+
+
+#: Numbers that read as years; a book this long is rarer than a title that ends in a year.
+_YEARS = (1400, 2100)
 
 
 def _reads_as_title(title: str) -> bool:
@@ -192,8 +212,77 @@ class _Verdict:
     head: RunningHead | None = None
 
 
-def find_furniture(
+def _verdicts(
+    repeats: frozenset[str], measure: float, config: LayoutConfig, expected: int | None
+) -> Callable[[TextLine, bool], _Verdict | None]:
+    """What a line at the top (or foot) of a page is, as furniture; ``None`` for content.
+
+    With ``expected`` (the number the document's sequence gives the page), a
+    head with another number is no head.
+    """
+    watermark = watermark_pattern(config.watermarks)
+    max_head = config.running_head_max_ratio * measure if measure else float("inf")
+
+    def verdict(line: TextLine, at_top: bool) -> _Verdict | None:
+        if watermark.fullmatch(line.text):
+            return _Verdict(WATERMARK)
+        key = repeat_key(line.text)
+        repeated = key is not None and key in repeats
+        if len(line.text) <= max_head:
+            if at_top or repeated:
+                head = parse_running_head(line.text, confirmed=repeated)
+            else:
+                head = bare_page_number(line.text) or symbol_head(line.text)
+            if head is not None and (expected is None or head.number in (None, expected)):
+                return _Verdict(PAGE_NUMBER if head.title is None else RUNNING_HEAD, head)
+        return _Verdict(REPEATED_LINE) if repeated else None
+
+    return verdict
+
+
+def page_number_candidates(
     lines: Sequence[TextLine], repeats: frozenset[str], measure: float, config: LayoutConfig
+) -> frozenset[int]:
+    """Every number a line at the top or foot of the page offers as its page number."""
+    verdict = _verdicts(repeats, measure, config, None)
+    found = set()
+    for index, line in enumerate(zone_lines(lines, config)):
+        v = verdict(line, index < config.head_zone_lines)
+        if v is not None and v.head is not None and v.head.number is not None:
+            found.add(v.head.number)
+    return frozenset(found)
+
+
+def sequence_numbers(candidates: Sequence[frozenset[int]], reach: int = 3) -> list[int | None]:
+    """The page number each page's neighbours vouch for, among the page's own candidates.
+
+    A candidate ``n`` of page ``i`` is vouched for by each page ``j`` within
+    ``reach`` that offers ``n + j - i``: consecutive pages count on.  The
+    best-vouched candidate wins; ``None`` where none is vouched for.
+
+    >>> sequence_numbers([frozenset({1846, 88}), frozenset({89}), frozenset({90, 12})])
+    [88, 89, 90]
+    >>> sequence_numbers([frozenset({5}), frozenset({40})])
+    [None, None]
+    """
+    chosen: list[int | None] = []
+    for index, own in enumerate(candidates):
+        support: dict[int, int] = {}
+        for other in range(max(0, index - reach), min(len(candidates), index + reach + 1)):
+            if other != index:
+                for number in own:
+                    support[number] = support.get(number, 0) + (number + other - index in candidates[other])
+        best = max(sorted(support), key=lambda n: support[n], default=None)
+        chosen.append(best if best is not None and support[best] > 0 else None)
+    return chosen
+
+
+def find_furniture(
+    lines: Sequence[TextLine],
+    repeats: frozenset[str],
+    measure: float,
+    config: LayoutConfig,
+    expected: int | None = None,
 ) -> Furniture:
     """The furniture of one page.
 
@@ -204,26 +293,15 @@ def find_furniture(
     lines go from the bottom up (a number there must agree with the head's:
     ``1876`` ending a note is no page number).  A known watermark, and a
     drawn rule (``__________`` above the notes), go wherever they stand.
+    ``expected`` is the page number the neighbouring pages vouch for
+    (:func:`sequence_numbers`): a line that gives another is no head.
     """
     watermark = watermark_pattern(config.watermarks)
     max_head = config.running_head_max_ratio * measure if measure else float("inf")
-
-    def verdict(line: TextLine, *, at_top: bool) -> _Verdict | None:
-        if watermark.fullmatch(line.text):
-            return _Verdict(WATERMARK)
-        key = repeat_key(line.text)
-        repeated = key is not None and key in repeats
-        if len(line.text) <= max_head:
-            if at_top or repeated:
-                head = parse_running_head(line.text, confirmed=repeated)
-            else:
-                head = bare_page_number(line.text) or symbol_head(line.text)
-            if head is not None:
-                return _Verdict(PAGE_NUMBER if head.title is None else RUNNING_HEAD, head)
-        return _Verdict(REPEATED_LINE) if repeated else None
+    verdict = _verdicts(repeats, measure, config, expected)
 
     found: dict[int, _Verdict] = {}
-    top = [verdict(line, at_top=True) for line in lines[: config.head_zone_lines]]
+    top = [verdict(line, True) for line in lines[: config.head_zone_lines]]
     head_at = next((i for i, v in enumerate(top) if v and v.head), None)
     if head_at is None:
         head_at = next((i for i, v in enumerate(top) if v and v.reason == WATERMARK), None)
@@ -242,7 +320,7 @@ def find_furniture(
     top_end = max(found, default=-1) + 1
     known = next((v.head.number for v in found.values() if v.head and v.head.number is not None), None)
     for i in range(len(lines) - 1, max(top_end, len(lines) - config.foot_zone_lines) - 1, -1):
-        v = verdict(lines[i], at_top=False)
+        v = verdict(lines[i], False)
         if v is None or (v.head and known is not None and v.head.number not in (None, known)):
             break
         found[i] = v

@@ -166,7 +166,7 @@ class Simulation:
         return {
             "id": name,
             "pages": [{"number": p.number, "running_head": p.running_head} for p in self.furniture],
-            "boilerplate": sorted({line for p in self.furniture for line in p.boilerplate}),
+            "boilerplate": [line for p in self.furniture for line in p.boilerplate],  # every occurrence
             "blocks": [
                 {"type": "paragraph", "note_refs": list(b.note_refs), "text": b.text} for b in self.blocks
             ],
