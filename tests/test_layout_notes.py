@@ -242,3 +242,38 @@ def test_a_starred_line_without_a_starred_word_is_no_note() -> None:
     document = _lay_out(text)
     assert document.notes == []
     assert "Harbour dues" in document.blocks[-1].text
+
+
+ENDNOTES = (
+    "Notes to Chapter 4" + " " * 40 + "301\n"
+    "NOTES\n"
+    "1. Harold Whitcombe, The Baltic Grain Trade, 1815–1860 (London: Macmillan,\n"
+    "1931), 212–14.\n"
+    "2. Board of Trade, Annual Statement of Trade (London, 1847), 45.\n"
+    "3. Whitcombe, Baltic Grain Trade, 230.\n"
+    "4. Ibid., 231.\n"
+)
+
+
+def test_a_page_of_endnotes_is_notes_and_the_next_page_goes_on_from_it() -> None:
+    following = (
+        "302" + " " * 40 + "Notes to Chapter 4\n5. Ibid., 240.\n6. Whitcombe, Baltic Grain Trade, 12.\n"
+    )
+    document = _lay_out(ENDNOTES, following)
+    assert [note.number for note in document.notes] == [1, 2, 3, 4, 5, 6]
+    assert document.notes[0].text.strip().endswith("(London: Macmillan, 1931), 212–14.")
+    assert [b.text for b in document.blocks] == ["NOTES"]
+    assert [(page.number, page.running_head) for page in document.pages] == [
+        (301, "Notes to Chapter 4"),
+        (302, "Notes to Chapter 4"),
+    ]
+
+
+def test_a_short_numbered_list_in_the_body_is_no_endnotes() -> None:
+    page = (
+        "The board gave two reasons for the delay, and both were false.\n"
+        "1. The stone had not come.\n"
+        "2. The engineers were ill.\n"
+        "Neither was true, as the minutes of the next meeting show.\n"
+    )
+    assert _lay_out(page).notes == []

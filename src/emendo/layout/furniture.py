@@ -47,7 +47,7 @@ _PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
 #: A page number alone, perhaps between dashes or brackets (never with a full
 #: stop or comma: ``1876.`` is the end of a note).
 _BARE_NUMBER = re.compile(r"[-–—|•·*\[(<]{0,2}\s*(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})\s*[-–—|•·*\])>]{0,2}")
-_NUMBERED_LINE = re.compile(r"\d{1,4}\s+\S")
+_NUMBERED_LINE = re.compile(r"\d{1,4}[.)]?\s+\S")
 _DIGITS = re.compile(r"\d+")
 #: A drawn rule, most often the one above the footnotes, as extractors write it.
 _RULE = re.compile(r"([_\-–—―─━=~.·])(?:\s*\1){2,}")
@@ -170,8 +170,8 @@ def repeat_key(text: str) -> str | None:
 
     >>> repeat_key("(WallPaper) #12") == repeat_key("(Wallpaper)  #3")
     True
-    >>> repeat_key("12 Ibid., 45.") is None
-    True
+    >>> repeat_key("12 Ibid., 45.") is None, repeat_key("4. Ibid., 231.") is None
+    (True, True)
     """
     if _TWO_LETTERS.search(text) is None:
         return None
@@ -228,7 +228,7 @@ def _verdicts(
             return _Verdict(WATERMARK)
         key = repeat_key(line.text)
         repeated = key is not None and key in repeats
-        if len(line.text) <= max_head:
+        if _printed_length(line.text) <= max_head:
             if at_top or repeated:
                 head = parse_running_head(line.text, confirmed=repeated)
             else:
@@ -238,6 +238,19 @@ def _verdicts(
         return _Verdict(REPEATED_LINE) if repeated else None
 
     return verdict
+
+
+def _printed_length(text: str) -> int:
+    """The length of a line with each run of spaces made one.
+
+    Column-preserving extractors (``pdftotext -layout``) push a head's page
+    number to the right margin with spaces, so the raw line is as long as a
+    full one.
+
+    >>> _printed_length("Notes to Chapter 4" + " " * 40 + "301")
+    22
+    """
+    return len(" ".join(text.split())) if "  " in text else len(text)
 
 
 def page_number_candidates(
@@ -305,7 +318,9 @@ def find_furniture(
     head_at = next((i for i, v in enumerate(top) if v and v.head), None)
     if head_at is None:
         head_at = next((i for i, v in enumerate(top) if v and v.reason == WATERMARK), None)
-    if head_at is not None and all(v or len(lines[i].text) <= max_head for i, v in enumerate(top[:head_at])):
+    if head_at is not None and all(
+        v or _printed_length(lines[i].text) <= max_head for i, v in enumerate(top[:head_at])
+    ):
         for i in range(head_at):
             above = top[i]
             found[i] = above if above is not None and above.reason == WATERMARK else _Verdict(TITLE_LINE)

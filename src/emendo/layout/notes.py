@@ -10,6 +10,8 @@ anywhere in the body, or plain digits glued after a word or punctuation
 (``the time.2 In``) or spaced off after a sentence (``the time. 2 In``), which
 count only when a note of that number stands on the page and they come in order.
 Notes marked ``*``, ``†``, ``‡`` ... (one series a page) count as notes 1, 2, 3 ...
+A page of endnotes (note 1 at its top, a run of notes to its foot, no
+markers) is notes too, and the pages after it go on from its last number.
 """
 
 from __future__ import annotations
@@ -219,8 +221,9 @@ def find_notes(
     run each numbered line is numbered one more than the one before (or up to
     ``skip`` more, when a marker confirms the number: books do skip).  A run
     scores one for each of its numbers that a marker above it confirms, and
-    one if it goes on from the previous page; the first best run wins, and a
-    run that nothing confirms is not a note block.
+    one if it goes on from the previous page, or if it opens a page of
+    endnotes (:func:`_opens_endnotes`); the first best run wins, and a run
+    that nothing confirms is not a note block.
     """
     starts: list[tuple[int, int, int]] = []
     for i, line in enumerate(content):
@@ -236,6 +239,7 @@ def find_notes(
     for k, (i, number, _) in enumerate(starts):
         run = _run(k, follow)
         score = sum(first_marker.get(starts[r][1], i) < i for r in run) + (number == expected)
+        score += _opens_endnotes(content, i, number, len(run))
         if score > 0 and (best is None or score > best[0]):
             best = (score, run)
     if best is None:
@@ -248,6 +252,28 @@ def find_notes(
         for n, (i, number, text_start) in enumerate(chain)
     ]
     return PageNotes(chain[0][0], notes=notes)
+
+
+#: A page of endnotes opens with note 1 below at most this many short lines
+#: (``NOTES``, ``Chapter 4``) and holds at least this many notes.
+_ENDNOTES_HEADING_LINES = 2
+_ENDNOTES_MIN_NOTES = 3
+_HEADING_LENGTH = 40
+
+
+def _opens_endnotes(content: Sequence[TextLine], first: int, number: int, notes: int) -> bool:
+    """Whether a run of notes that starts with note 1 at line ``first`` is a page of endnotes.
+
+    Endnotes have no markers on their page to confirm them; a run that opens
+    the page (below a heading at most) with note 1 and runs on to its foot
+    through several notes stands for itself.
+    """
+    return (
+        number == 1
+        and notes >= _ENDNOTES_MIN_NOTES
+        and first <= _ENDNOTES_HEADING_LINES
+        and all(len(line.text) <= _HEADING_LENGTH for line in content[:first])
+    )
 
 
 def _follow(
