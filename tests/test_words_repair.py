@@ -100,6 +100,23 @@ def test_characters_that_are_not_drawn_are_taken_out_and_recorded() -> None:
     assert rebuild_pages(document) == [page]
 
 
+def test_mac_roman_punctuation_is_read_back_in_every_text_of_a_document_that_shows_it() -> None:
+    body = "ÒWe donÕt know,Ó the chairman said; the engineersÑwho had waitedÑsaid nothing."
+    note = "Smith, Harbour Board (London, 1901), 18Ð60."
+    document = repair([body, note])
+    assert [block.text for block in document.blocks] == [
+        "“We don’t know,” the chairman said; the engineers—who had waited—said nothing.",
+        "Smith, Harbour Board (London, 1901), 18–60.",
+    ]
+    assert {r.kind for r in document.repairs()} == {"mojibake"}
+    assert rebuild_pages(document) == [body, note]
+
+
+def test_accented_capitals_of_other_languages_stay_where_nothing_shows_mac_roman() -> None:
+    pages = ["ÓSCAR ROMEU and ESPAÑA ÑANDÚ, the École and Ðuro, pages 18Ð60."]
+    assert repair(pages).blocks[0].text == pages[0]
+
+
 # Damaged words of every kind, with the real words the repairs must leave alone.
 DAMAGED_WORDS = (
     "the of and to in a was at our re t con arm that he condence dicult Aairs fty exible inuence pacists "
@@ -107,7 +124,8 @@ DAMAGED_WORDS = (
     "inIzvestiiacritical Fischer,Russia’s 1941(New gg.(Moscow .”Europe-Asia shinbun(evening andwhen "
     "Stor.iii. Sta. t-test re-election U.S. e.g. 1.5 S.9.4.5 McDonald iPhone severly Mukden ³ ² 12 "
     "Zenm\u00a0\u0304o Toky\u00a0\u0304\u00a0\u0304o supaimo.”\u00a0\u0304 G\u00a8\u00a0odel "
-    "“quoted” (aside) ; , . : – eco\u00adnomic report\u200b word\u2060joiner \ufeffThe Ne\u00ad"
+    "“quoted” (aside) ; , . : – eco\u00adnomic report\u200b word\u2060joiner \ufeffThe Ne\u00ad "
+    "donÕt ÒWe know,Ó ÓSCAR 1815Ð1860 warÑand soÉ"
 )
 DAMAGED_TOKENS = st.sampled_from(DAMAGED_WORDS.split(" "))
 

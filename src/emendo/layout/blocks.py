@@ -200,7 +200,9 @@ def _indented_runs(body: Sequence[TextLine], plain: Sequence[str], min_lines: in
     indent, are no quote).
     """
     margin = min((line.indent for line in body), default=0)
-    runs = []
+    runs: list[tuple[int, int]] = []
+    if all(line.indent < margin + _INDENT for line in body):
+        return runs  # plain text keeps no indents: nothing to look for
     i = 1
     while i < len(body):
         indent = body[i].indent

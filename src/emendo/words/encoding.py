@@ -99,6 +99,59 @@ def fix_mojibake(text: str, context: TextContext | None = None) -> Changes:
     return Changes(tuple(edits))
 
 
+# Text set in a Mac Roman font whose PDF says Windows-1252 comes out with its
+# punctuation swapped for accented capitals: ’ as Õ, “ ” as Ò Ó, ‘ as Ô, – as Ð,
+# — as Ñ, … as É.  Those capitals are real letters elsewhere (Ó in Catalan, Ñ in
+# Spanish, É in French), so each is read back only where no language puts it:
+# a capital glued to lowercase letters on both sides, between digits, or
+# closing a word.  The pairs of quotation marks are read back as pairs.
+_MAC_ROMAN_SIGNS = (
+    (re.compile(r"(?<=[a-z])Õ(?=(?:s|t|ll|re|ve|d|m)\b)|(?<=[a-z]s)Õ(?=\s)"), "’", "apostrophe"),
+    (re.compile(r"(?<![^\s(\[—–])Ò(?=[^\s])"), "“", "opening quotation mark"),
+    (re.compile(r"(?<=[a-z0-9.,;:!?’])Ó(?=[\s,.;:!?)\]—–]|$)"), "”", "closing quotation mark"),
+    (re.compile(r"(?<![^\s(\[—–“])Ô(?=[^\s])"), "‘", "opening quotation mark"),
+    (re.compile(r"(?<=[^\s])Õ(?=[\s,.;:!?)\]—–”]|$)"), "’", "closing quotation mark"),
+    (re.compile(r"(?<=\d)Ð(?=\d)"), "–", "en dash"),
+    (re.compile(r"(?<=[a-z])Ñ(?=[a-z])|(?<= )Ñ(?= )"), "—", "em dash"),
+    (re.compile(r"(?<=[a-z.!?])É(?=\s|$|[”Ó])"), "…", "ellipsis"),
+)
+#: A text shows the swap only where Õ stands for an apostrophe (``donÕt``,
+#: ``worldÕs``) or Ò and Ó stand as a pair of quotation marks around words.
+_MAC_ROMAN_EVIDENCE = re.compile(r"[a-z]Õ(?:s|t|ll|re|ve|d|m)\b|(?<![^\s(\[])Ò\w[^ÒÓ\n]{0,400}?[a-z.,!?]Ó")
+
+
+def shows_mac_roman(text: str) -> bool:
+    """Whether ``text`` shows Mac Roman punctuation read as Windows-1252 beyond doubt.
+
+    >>> shows_mac_roman("the worldÕs end"), shows_mac_roman("ÓSCAR and 1815Ð60")
+    (True, False)
+    """
+    return _MAC_ROMAN_EVIDENCE.search(text) is not None
+
+
+def fix_mac_roman(text: str, context: TextContext | None = None) -> Changes:
+    """Read back Mac Roman punctuation shown as Windows-1252 capitals (``donÕt`` → ``don’t``).
+
+    Nothing changes unless the document (``context.profile.mac_roman``) or
+    the text itself shows the swap beyond doubt (an apostrophe, or a pair of
+    quotation marks), so Catalan ``Ó`` and Spanish ``Ñ`` in a clean text stay
+    as they are.
+
+    >>> [e.after for e in fix_mac_roman("ÒWe donÕt know,Ó he said; 1815Ð1860 warÑand peaceÉ").edits]
+    ['“', '’', '”', '–', '—', '…']
+    >>> fix_mac_roman("ÓSCAR and ESPAÑA and the École").edits, fix_mac_roman("ÒSCAR i MARIÓ").edits
+    ((), ())
+    """
+    if not (context is not None and context.profile.mac_roman) and not shows_mac_roman(text):
+        return Changes()
+    found: dict[int, Edit] = {}
+    for pattern, sign, name in _MAC_ROMAN_SIGNS:
+        for match in pattern.finditer(text):
+            reason = f"Mac Roman {name} read as Windows-1252 '{match.group()}'"
+            found.setdefault(match.start(), Edit(match.start(), match.end(), sign, "mojibake", reason, 0.9))
+    return Changes(tuple(found[at] for at in sorted(found)))
+
+
 def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Changes:
     """Write ligature glyphs out as letters (``ﬁ`` → ``fi``, ``con(cid:12)dence`` → ``confidence``).
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from emendo.layout.joins import HyphenJudge
 from emendo.model import Page
 from emendo.words.config import WordsConfig
+from emendo.words.encoding import shows_mac_roman
 from emendo.words.lexicon import Lexicon, LigatureForm, english, lookup_key
 from emendo.words.ligatures import (
     FRAGMENT_ZIPF,
@@ -161,6 +162,10 @@ class DocumentProfile:
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;
     #: ``None`` until then, when each text is its own evidence.
     spaced_ligatures: bool | None = None
+    #: Whether the document's punctuation was set in Mac Roman and read as
+    #: Windows-1252 (``donÕt``): then every text of it is read back, even one
+    #: that shows no apostrophe of its own (a note with only ``1815Ð60``).
+    mac_roman: bool = False
     _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -671,7 +676,9 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
             found, chunk_words[chunk] = chunk_tokens(chunk)
             for token in found:
                 tokens[token] = tokens.get(token, 0) + count
-    return profile_from_tokens(tokens, config, english(), chunk_words)
+    profile = profile_from_tokens(tokens, config, english(), chunk_words)
+    profile.mac_roman = any(shows_mac_roman(chunk) for chunk in chunks if "Õ" in chunk)
+    return profile
 
 
 def chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

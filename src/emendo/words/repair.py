@@ -15,7 +15,7 @@ from emendo.model import Document, Edit, Mark, Repair, TrackedText
 from emendo.words.changes import TextContext, WordRepair
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
-from emendo.words.encoding import expand_ligature_glyphs, fix_mojibake, remove_invisibles
+from emendo.words.encoding import expand_ligature_glyphs, fix_mac_roman, fix_mojibake, remove_invisibles
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
 from emendo.words.spaces import restore_spaces
@@ -32,6 +32,9 @@ REPAIRS: dict[str, WordRepair] = {
             remove_invisibles,
         ),
         WordRepair("mojibake", "UTF-8 text decoded as Windows-1252 (Ã© → é)", fix_mojibake),
+        WordRepair(
+            "mac-roman", "Mac Roman punctuation shown as capitals put back (donÕt → don’t)", fix_mac_roman
+        ),
         WordRepair("ligature-glyphs", "ligature code points written out (ﬁ → fi)", expand_ligature_glyphs),
         WordRepair(
             "diacritics",
