@@ -347,3 +347,16 @@ def test_two_one_line_paragraphs_opened_by_an_indent_are_no_quote() -> None:
         "that remain hard to establish from the papers that survive.\n"
     )
     assert "quote" not in _types(_lay_out(page))
+
+
+def test_an_extractor_that_writes_a_paragraph_to_a_line_gets_a_paragraph_per_line() -> None:
+    paragraphs = [
+        "The board met in the spring, and the engineers spoke first. Their report was long and nobody "
+        "read it to the end; the chairman called them poets, and the quarry supplied the stone.",
+        "The masons stood idle for weeks, and the accounts went on growing until the shareholders "
+        "asked for an inquiry in 1879, which sat for a year and heard every one of the engineers",
+        "once more. Nothing came of it.",
+    ]
+    document = _lay_out("\n".join(paragraphs) + "\n")
+    assert _types(document) == ["paragraph", "paragraph"]
+    assert document.blocks[1].text == f"{paragraphs[1]} {paragraphs[2]}"

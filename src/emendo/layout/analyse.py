@@ -106,7 +106,7 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
     for layout in layouts:
         own = [len(text) for text in layout.plain]
         page_measure = measure(own) if len(own) >= config.min_lines_to_measure else body_measure
-        shape = BodyShape(layout.spaced, page_measure, fit)
+        shape = BodyShape(layout.spaced, page_measure, fit, page_measure >= config.paragraph_line_min_length)
         layout.blocks = segment_body(layout.body, layout.plain, shape, config)
     return _assemble(pages, layouts, judge)
 

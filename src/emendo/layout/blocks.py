@@ -2,6 +2,8 @@
 
 Plain text keeps only line lengths and blank lines, so that is what tells.
 A paragraph ends on a line that ends a sentence well short of the measure.
+Where the extractor wrote a paragraph to a line (lines longer than any
+printed line), a line that ends a sentence ends its paragraph.
 A block quote is set in a smaller font, so its lines run longer than the
 measure (in the spaced style, it is a run of single-spaced lines; where the
 extractor kept the columns, a run of lines set in from the margin).  A heading
@@ -66,11 +68,15 @@ class BodyShape:
     ``measure`` the typical length of a full line, and ``fit`` the length a
     line with the first word of the next line reaches when that word did
     not fit on it (``None`` when the document is too short to tell).
+    ``lines_are_paragraphs`` says the extractor wrote each paragraph as one
+    line (lines longer than any printed line): a line that ends a sentence
+    ends its paragraph, and length tells nothing of quotes.
     """
 
     spaced: int
     measure: float
     fit: float | None = None
+    lines_are_paragraphs: bool = False
 
     def room(self, text: str) -> float:
         """How long a next word could be that would still have fit after a sentence ending ``text``.
@@ -91,7 +97,11 @@ def segment_body(
     the shape tests read.
     """
     hard = _hard_breaks(body, plain, shape.spaced)
-    quotes = _quote_lines(body, plain, hard, shape, config)
+    if shape.lines_are_paragraphs:
+        hard = [h or (i > 0 and ends_sentence(plain[i - 1])) for i, h in enumerate(hard)]
+        quotes = [False] * len(body)
+    else:
+        quotes = _quote_lines(body, plain, hard, shape, config)
     blocks: list[BlockDraft] = []
     previous_heading = False
     for i, line in enumerate(body):
@@ -274,4 +284,5 @@ def _ends_paragraph(line: TextLine, before: str, after: str, shape: BodyShape, c
 
 
 def _closes(text: str, shape: BodyShape, config: LayoutConfig) -> bool:
-    return ends_sentence(text) and len(text) < config.short_line_ratio * shape.measure
+    short = shape.lines_are_paragraphs or len(text) < config.short_line_ratio * shape.measure
+    return ends_sentence(text) and short

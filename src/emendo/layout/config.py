@@ -82,6 +82,9 @@ class LayoutConfig:
     note_line_ratio: float = 1.05
     #: A page with fewer body lines than this takes the document's measure.
     min_lines_to_measure: int = 8
+    #: No printed line holds this many characters: a page whose measure is
+    #: longer was written one paragraph to a line by its extractor.
+    paragraph_line_min_length: int = 140
 
     def __post_init__(self) -> None:
         for name in ("head_zone_lines", "foot_zone_lines", "repeat_min_pages", "quote_min_lines"):
