@@ -260,6 +260,9 @@ def page_number_candidates(
     verdict = _verdicts(repeats, measure, config, None)
     found = set()
     for index, line in enumerate(zone_lines(lines, config)):
+        text = line.text
+        if not (text[:1].isdigit() or text[-1:].isdigit() or len(text) <= 12):
+            continue  # a page number stands first or last on its line, or alone
         v = verdict(line, index < config.head_zone_lines)
         if v is not None and v.head is not None and v.head.number is not None:
             found.add(v.head.number)

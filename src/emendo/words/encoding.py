@@ -115,6 +115,7 @@ _MAC_ROMAN_SIGNS = (
     (re.compile(r"(?<=[a-z])Ñ(?=[a-z])|(?<= )Ñ(?= )"), "—", "em dash"),
     (re.compile(r"(?<=[a-z.!?])É(?=\s|$|[”Ó])"), "…", "ellipsis"),
 )
+_MAC_ROMAN_CHAR = re.compile("[ÒÓÔÕÐÑÉ]")
 #: A text shows the swap only where Õ stands for an apostrophe (``donÕt``,
 #: ``worldÕs``) or Ò and Ó stand as a pair of quotation marks around words.
 _MAC_ROMAN_EVIDENCE = re.compile(r"[a-z]Õ(?:s|t|ll|re|ve|d|m)\b|(?<![^\s(\[])Ò\w[^ÒÓ\n]{0,400}?[a-z.,!?]Ó")
@@ -142,6 +143,8 @@ def fix_mac_roman(text: str, context: TextContext | None = None) -> Changes:
     >>> fix_mac_roman("ÓSCAR and ESPAÑA and the École").edits, fix_mac_roman("ÒSCAR i MARIÓ").edits
     ((), ())
     """
+    if _MAC_ROMAN_CHAR.search(text) is None:
+        return Changes()  # the common case, told by one scan for a character class
     if not (context is not None and context.profile.mac_roman) and not shows_mac_roman(text):
         return Changes()
     found: dict[int, Edit] = {}
