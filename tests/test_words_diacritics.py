@@ -79,6 +79,12 @@ def test_vowel_marks_go_on_vowels_only() -> None:
     assert can_carry("s", "\u030c") and can_carry("n", "\u0303")
 
 
+def test_an_acute_sits_on_the_consonants_european_spelling_gives_it_only() -> None:
+    # Unicode composes p + acute (ṕ), which no language writes: the regression of ``Dépêches``.
+    assert can_carry("s", "\u0301") and can_carry("n", "\u0301") and not can_carry("p", "\u0301")
+    assert place_marks("Depeches", "\u0301\u0302", 3) == "Dépêches"
+
+
 def test_each_displaced_run_is_one_recorded_edit() -> None:
     edits = reattach_diacritics(f"Toky {MACRON} {MACRON}o").edits
     assert [(e.start, e.after, e.kind) for e in edits] == [(1, "ōkyō", "diacritic")]

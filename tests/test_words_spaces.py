@@ -62,6 +62,11 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
             "a week later the newspaper Baltische Zeitung reported that",
             ["Baltische Zeitung"],
         ),
+        (  # a name only the lexicon knows (``Cron``) does not cut a title before a rare word (``aca``)
+            "as told in theCronaca di Cremona, vol. 2",
+            "as told in the Cronaca di Cremona, vol. 2",
+            ["Cronaca"],
+        ),
         (  # a foreign title whose last word only looks glued stays whole
             "published in theArchivio Storico Lombardo, vol. 2",
             "published in the Archivio Storico Lombardo, vol. 2",

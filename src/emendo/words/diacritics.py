@@ -47,6 +47,10 @@ SPACING_ACCENTS = {
 }
 #: Marks that also sit on consonants (č, ç, ż, ę, ś, ñ); the others only on vowels.
 _CONSONANT_MARKS = frozenset("\u030c\u0327\u0307\u0328\u0301\u0303")
+#: The consonants an acute sits on in European spelling (ć ń ś ź ŕ ĺ): Unicode
+#: also composes ``ṕ`` and ``ḿ``, which no language writes, so an acute run
+#: from ``Dep ́ ̂eches`` must find the ``e``, not the ``p``.
+_ACUTE_CONSONANTS = frozenset("cnszrlCNSZRL")
 _VOWELS = frozenset("aeiouAEIOU")
 _COMBINING = "\u0300-\u036f"
 _SPACING = re.escape("".join(SPACING_ACCENTS))
@@ -66,10 +70,14 @@ def can_carry(letter: str, mark: str) -> bool:
 
     >>> [can_carry(letter, "\\u0304") for letter in "oym"], can_carry("s", "\\u030c")
     ([True, False, False], True)
+    >>> [can_carry(letter, "\\u0301") for letter in "espm"]
+    [True, True, False, False]
     """
     if len(unicodedata.normalize("NFC", letter + mark)) != 1:
         return False
-    return mark in _CONSONANT_MARKS or unicodedata.normalize("NFD", letter)[0] in _VOWELS
+    if unicodedata.normalize("NFD", letter)[0] in _VOWELS:
+        return True
+    return mark in _CONSONANT_MARKS and (mark != "\u0301" or letter in _ACUTE_CONSONANTS)
 
 
 def place_marks(word: str, marks: str, start: int) -> str | None:

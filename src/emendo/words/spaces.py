@@ -325,6 +325,17 @@ def _name_is_known(name: str, profile: DocumentProfile) -> bool:
     return whole > 0 or support >= profile.config.min_name_support or zipf >= 1.5
 
 
+#: A word of this many letters or fewer after a name only the lexicon knows is
+#: more often a foreign word's ending than an English word (``aca``, ``ico``).
+_SHORT_REST = 3
+
+
+def _name_is_seen(name: str, profile: DocumentProfile) -> bool:
+    """Whether the document itself vouches for ``name``: it stands whole, or glued runs agree on it."""
+    whole, support, _ = profile.name_evidence(name)
+    return whole > 0 or support >= profile.config.min_name_support
+
+
 def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
     """Where a capitalised run glued to its right neighbour splits into name and word.
 
@@ -334,7 +345,8 @@ def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
     wins, then the name more glued runs agree on, then the commoner word.
     A run that ends the token (``last``) is cut only after a name so vouched
     for: an unknown foreign title ends in English-looking syllables too often
-    (``Tratta|to``, ``Historisc|her``).
+    (``Tratta|to``, ``Historisc|her``); where only the lexicon vouches for the
+    name, a short word after it must be a common one (``Cron|aca`` stays ``Cronaca``).
     """
     if last and (_name_is_known(part, profile) or profile.is_english(part)):
         return None
@@ -347,7 +359,8 @@ def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
         if rest_zipf < profile.config.known_zipf:
             continue
         known = _name_is_known(name, profile)
-        if last and not known:
+        sturdy = rest_zipf >= _COMMON_WORD_ZIPF or len(rest) > _SHORT_REST
+        if last and not (known and (sturdy or _name_is_seen(name, profile))):
             continue
         key = (known, profile.name_evidence(name)[1], rest_zipf)
         if best is None or key > best[0]:
