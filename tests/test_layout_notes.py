@@ -277,3 +277,19 @@ def test_a_short_numbered_list_in_the_body_is_no_endnotes() -> None:
         "Neither was true, as the minutes of the next meeting show.\n"
     )
     assert _lay_out(page).notes == []
+
+
+def test_markers_and_notes_in_brackets() -> None:
+    page = (
+        "The board met in the spring[1] and the engineers spoke first. Their report was\n"
+        "long,[2] and nobody read it to the end; see the list [a] of members.\n"
+        "[1] Minutes of the Board, 4 March 1878.\n"
+        "[2] Report of the Engineers (Plymouth, 1878), 3.\n"
+    )
+    document = _lay_out(page)
+    assert _notes(document) == [
+        (1, "Minutes of the Board, 4 March 1878."),
+        (2, "Report of the Engineers (Plymouth, 1878), 3."),
+    ]
+    assert _refs(document) == [[1, 2]]
+    assert "[1]" not in document.blocks[0].text and "list [a] of" in document.blocks[0].text

@@ -10,6 +10,7 @@ anywhere in the body, or plain digits glued after a word or punctuation
 (``the time.2 In``) or spaced off after a sentence (``the time. 2 In``), which
 count only when a note of that number stands on the page and they come in order.
 Notes marked ``*``, ``†``, ``‡`` ... (one series a page) count as notes 1, 2, 3 ...
+Notes numbered in brackets (``[1] Minutes ...``) take markers in brackets (``spring[1]``).
 A page of endnotes (note 1 at its top, a run of notes to its foot, no
 markers) is notes too, and the pages after it go on from its last number.
 """
@@ -93,9 +94,12 @@ def note_start(text: str, digits: int = 3) -> tuple[int, int] | None:
     (35, 3)
     >>> note_start("2008, no. 6") is None, note_start("6.2 Japan") is None
     (True, True)
-    >>> note_start("† Timber Register"), note_start("* * *")
-    ((2, 2), None)
+    >>> note_start("† Timber Register"), note_start("* * *"), note_start("[12] Ibid.")
+    ((2, 2), None, (12, 5))
     """
+    bracketed = _BRACKET_NOTE_START.match(text)
+    if bracketed is not None:
+        return int(bracketed.group("number")), bracketed.end()
     match = _note_start(digits).match(text)
     if match is None:
         return _symbol_note_start(text)
@@ -111,6 +115,13 @@ def note_start(text: str, digits: int = 3) -> tuple[int, int] | None:
 NOTE_SYMBOLS = "*†‡§‖¶"
 _SYMBOL_NOTE_START = re.compile(rf"(?P<symbol>[{NOTE_SYMBOLS}])[ \t\u00a0]*(?=[^\W\d_]|[“‘\"'(])")
 _SYMBOL_MARKER = re.compile(rf"(?<=[^\W\d_]|[.,;:!?”’\"')\]])[{NOTE_SYMBOLS}](?=\s|$|[{NOTE_SYMBOLS}])")
+
+
+#: Notes and markers in brackets, as text made from e-books and web pages has them: ``spring[1]``.
+_BRACKET_NOTE_START = re.compile(r"\[(?P<number>\d{1,3})\][ \t\u00a0]*(?=\S)")
+_BRACKET_MARKER = re.compile(
+    r"(?<=[^\W\d_]|[.,;:!?”’\"')])\[(?P<number>\d{1,3})\](?=\s|$|[^\W\d_]|[.,;:!?”’])"
+)
 
 
 def _symbol_note_start(text: str) -> tuple[int, int] | None:
@@ -156,11 +167,27 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
             if rank is not None:
                 begin = run.start() - (rank == AFTER_SPACE)
                 found[k].append(Marker(begin, run.end(), int(digits), rank))
+    if "[" in original and any(_BRACKET_NOTE_START.match(line.text) for line in lines):
+        _add_bracket_markers(original, lines, found)
     if any(symbol in original for symbol in NOTE_SYMBOLS) and any(
         _SYMBOL_NOTE_START.match(line.text) for line in lines
     ):  # marks count only on a page whose notes are marked so: ``p*`` is no marker of note 1
         _add_symbol_markers(original, lines, found)
     return found
+
+
+def _add_bracket_markers(original: str, lines: Sequence[TextLine], found: list[list[Marker]]) -> None:
+    """Numbers in brackets glued after a word or punctuation (``spring[1]``), in place among the others.
+
+    Looked for only on a page whose notes are numbered in brackets too.
+    """
+    for k, line in enumerate(lines):
+        marks = [
+            Marker(m.start(), m.end(), int(m.group("number")), AFTER_PUNCTUATION)
+            for m in _BRACKET_MARKER.finditer(original, line.start, line.end)
+        ]
+        if marks:
+            found[k] = sorted(found[k] + marks, key=lambda marker: marker.start)
 
 
 def _add_symbol_markers(original: str, lines: Sequence[TextLine], found: list[list[Marker]]) -> None:
