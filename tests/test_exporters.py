@@ -89,3 +89,12 @@ def test_explain_shows_invisible_characters() -> None:
     assert "-⏎" in table
     assert "hyphen-join" in table
     assert table.splitlines()[-1] == "7 repairs applied, 0 held back"
+
+
+def test_a_marker_whose_note_is_on_no_page_read_is_a_raised_number_in_markdown() -> None:
+    from emendo.pipeline import repair_pages
+    from emendo.readers import pages_from_texts
+
+    page = "The board met in the spring,¹² and the engineers spoke. The chairman called them poets.¹³\n"
+    markdown = document_to_markdown(repair_pages(pages_from_texts([page])))
+    assert "spring,^12^ and" in markdown and "poets.^13^" in markdown and "[^" not in markdown

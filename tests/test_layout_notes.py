@@ -293,3 +293,23 @@ def test_markers_and_notes_in_brackets() -> None:
     ]
     assert _refs(document) == [[1, 2]]
     assert "[1]" not in document.blocks[0].text and "list [a] of" in document.blocks[0].text
+
+
+def test_a_page_of_a_book_with_endnotes_keeps_its_markers_as_references() -> None:
+    raised = (
+        "The board met in the spring,¹² and the engineers spoke first. The chairman called them poets.¹³\n"
+    )
+    plain = (
+        "The board met in the spring,12 and the engineers spoke first. Their report was long13 and dull.\n"
+    )
+    for page in (raised, plain):
+        document = _lay_out(page)
+        assert _refs(document) == [[12, 13]] and document.notes == []
+        assert "12" not in document.blocks[0].text and "13" not in document.blocks[0].text
+
+
+def test_digits_that_confirm_nothing_stay_on_a_page_without_notes() -> None:
+    page = "Boxes A3 and A4 were opened in 1879.2 It took 10³ men and 5 m² of floor.\n"
+    document = _lay_out(page)
+    assert _refs(document) == [[]]
+    assert document.blocks[0].text == page.strip()

@@ -1,5 +1,8 @@
 """Markdown edition: pandoc footnotes, ``#`` headings, ``>`` quotes, page comments.
 
+A marker whose note is on none of the pages read (an endnote) is written as a
+raised number (``^12^``), not as a footnote reference with no footnote.
+
 Page numbers stand as HTML comments where pages begin, inside a paragraph
 when the paragraph runs across the page break, so the printed page of every
 sentence stays citable.
@@ -71,10 +74,11 @@ class _NoteIndex:
             first_page = note.pages[0] if note.pages else 0
             self._by_number.setdefault(note.number, []).append((first_page, label))
 
-    def label(self, number: int, page: int) -> str:
+    def label(self, number: int, page: int) -> str | None:
+        """The footnote label the marker points to; ``None`` when its note is on no page read (an endnote)."""
         candidates = self._by_number.get(number)
         if not candidates:
-            return str(number)
+            return None
         later = [label for first, label in candidates if first >= page]
         return later[0] if later else candidates[-1][1]
 
@@ -87,7 +91,8 @@ def _inline(content: TrackedText, pages: dict[int, Page], notes: _NoteIndex | No
             inserts.append((mark.end, 0, "*"))
         elif mark.kind == "note_ref" and notes is not None and isinstance(mark.value, int):
             page = content.origin(max(mark.start - 1, 0))[0] if content.text else 0
-            inserts.append((mark.start, 1, f"[^{notes.label(mark.value, page)}]"))
+            label = notes.label(mark.value, page)
+            inserts.append((mark.start, 1, f"^{mark.value}^" if label is None else f"[^{label}]"))
     for offset, page in page_seams(content):
         inserts.append((offset, 3, f"<!-- {page_name(pages[page])} -->"))
     inserts.sort(key=lambda i: (i[0], i[1]))

@@ -31,6 +31,7 @@ from emendo.layout.notes import (
     NoteDraft,
     PageNotes,
     continuation_start,
+    endnote_markers,
     find_notes,
     link_markers,
     marker_candidates,
@@ -162,7 +163,13 @@ def _find_parts(
         notes.continuation = content[start : notes.body_end]
         notes.body_end = start
     body = content[: notes.body_end]
-    markers = link_markers(body, candidates, {note.number for note in notes.notes})
+    numbers = {note.number for note in notes.notes}
+    if (
+        not notes.notes and not notes.continuation
+    ):  # notes elsewhere, if anywhere: markers vouch for each other
+        candidates = endnote_markers(page.original, candidates[: len(body)])
+        numbers = {marker.number for markers in candidates for marker in markers}
+    markers = link_markers(body, candidates, numbers)
     plain = [_without_markers(line, markers.get(line.number, ())) for line in body]
     return PageLayout(lines, furniture, notes, body, plain, spaced, markers)
 

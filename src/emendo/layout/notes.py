@@ -380,6 +380,49 @@ def _tight_run_start(content: Sequence[TextLine], end: int, note_open: bool) -> 
     return k if end - k >= (1 if end < len(content) else 2) else end
 
 
+#: The fewest markers, counting up by one, that confirm one another on a page without notes.
+_ENDNOTE_RUN = 2
+
+
+def endnote_markers(original: str, candidates: Sequence[Sequence[Marker]]) -> list[list[Marker]]:
+    """The markers of a page whose notes stand elsewhere (endnotes), line by line, as they confirm each other.
+
+    With no note on the page to confirm a marker, the markers confirm one
+    another: digits whose numbers count up by one through the page
+    (``debt.12 ... long13 ... poets.14``), one of them at least raised or
+    after punctuation.  A raised number alone counts too.  A raised number
+    after a digit (``10³``) or a lone letter (``m²``) is no marker.
+
+    >>> text = "in debt.12 Their report was long13 and in 1879.2 It"
+    >>> marks = marker_candidates(text, [TextLine(0, 0, 0, len(text), text, 0)])
+    >>> [[m.number for m in line] for line in endnote_markers(text, marks)]
+    [[12, 13]]
+    """
+    usable = [
+        [m for m in markers if m.rank < SUPERSCRIPT or _after_word(original, m.start)]
+        for markers in candidates
+    ]
+    chains: dict[int, list[Marker]] = {}  # the longest chain counting up to each number seen
+    for markers in usable:
+        for marker in markers:
+            before = chains.get(marker.number - 1, [])
+            if len(before) + 1 > len(chains.get(marker.number, [])):
+                chains[marker.number] = [*before, marker]
+    accepted = {id(m) for markers in usable for m in markers if m.rank == SUPERSCRIPT}
+    for chain in chains.values():
+        if len(chain) >= _ENDNOTE_RUN and any(m.rank >= AFTER_PUNCTUATION for m in chain):
+            accepted.update(id(m) for m in chain)
+    return [[m for m in markers if id(m) in accepted] for markers in usable]
+
+
+def _after_word(original: str, start: int) -> bool:
+    """Whether a word of two letters or more, perhaps with punctuation after it, ends at ``start``."""
+    end = start
+    while end > 0 and original[end - 1] in _LEAD:
+        end -= 1
+    return end >= 2 and original[end - 1].isalpha() and original[end - 2].isalpha()
+
+
 def link_markers(
     body: Sequence[TextLine], candidates: Sequence[Sequence[Marker]], numbers: set[int]
 ) -> dict[int, list[Marker]]:

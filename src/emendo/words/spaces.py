@@ -56,7 +56,7 @@ _PUNCTUATION_SEAMS = (
     ("stop", re.compile(rf"[.!?][’\")\]]?(?=[“\"‘]?{UPPER})")),
     ("exclamation", re.compile(rf"[!?](?={LOWER})")),
     ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|(?:in|of|and|to|by|on|at|ed|p)\s)")),
-    ("comma", re.compile(r"[,;:](?=[“‘]?[^\W_])")),
+    ("comma", re.compile(r"[,;:](?![\u00b2\u00b3\u00b9\u2070-\u2079])(?=[“‘]?[^\W_])")),  # ,¹² is a marker
     ("paren", re.compile(r"\((?![^\W_]{1,3}\))(?=[^\W_])")),
     ("close_paren", re.compile(rf"\)(?={UPPER}{LOWER})")),
 )
