@@ -290,3 +290,18 @@ def test_seed_pages_give_valid_tei(schema: object) -> None:
     assert len(root.findall(f".//{TEI}body//{TEI}note")) == len(document.notes)
     assert root.find(f".//{TEI}note[@n='35']/{TEI}bibl//{TEI}idno").text == "I.303.4.2015"
     assert {h.text for h in root.iter(f"{TEI}hi")} >= {"Pravda", "Europe-Asia Studies"}
+
+
+def test_an_endnote_stands_at_its_marker_marked_as_an_end_note(schema: object) -> None:
+    from emendo.pipeline import repair_pages
+    from emendo.readers import pages_from_texts
+
+    body = (
+        "Harbour Works · 45\nThe board met in the spring,1 and then the engineers spoke.2 They were long.3\n"
+    )
+    endnotes = (
+        "Notes to Chapter 4 · 46\n1. Minutes of the Board.\n2. Report of the Engineers.\n3. Ibid., 4.\n"
+    )
+    root = valid(schema, document_to_tei(repair_pages(pages_from_texts([body, endnotes]))))
+    notes = root.findall(f".//{TEI}body//{TEI}p/{TEI}note")
+    assert [(n.get("place"), n.get("n")) for n in notes] == [("end", "1"), ("end", "2"), ("end", "3")]

@@ -8,7 +8,8 @@ What the TEI says and where it comes from:
 * ``<p>`` and ``<quote>`` for the blocks, each heading opening a ``<div>`` with
   its ``<head>``; ``part`` marks a paragraph that began on an earlier page or
   goes on to a later one;
-* ``<note place="foot" n=…>`` at the offset of its marker in the block;
+* ``<note place="foot" n=…>`` at the offset of its marker in the block
+  (``place="end"`` when the note stands on another page: an endnote);
   notes whose marker is not in the pages given stand in ``<back>``;
 * inside notes, ``<bibl>`` for each reference (linked by ``corresp`` to the
   work in the ``<listBibl>`` of ``<back>``) with the parser's fields as
@@ -293,14 +294,14 @@ def _bibl_span(citation: Citation) -> _Span:
     return _Span(citation.start, citation.end, _RANK_BIBL, "bibl", attrs)
 
 
-def _note_xml(document: Document, index: int, apparatus: Apparatus | None) -> str:
+def _note_xml(document: Document, index: int, apparatus: Apparatus | None, place: str = "foot") -> str:
     note = document.notes[index]
     extra: list[_Span] = []
     if apparatus is not None:
         for citation in apparatus.citations_of(index):
             extra.append(_bibl_span(citation))
             extra.extend(_field_spans(citation))
-    return _element("note", {"place": "foot", "n": str(note.number)}, _inline(note.content, extra))
+    return _element("note", {"place": place, "n": str(note.number)}, _inline(note.content, extra))
 
 
 # -- the body ----------------------------------------------------------------------
@@ -370,13 +371,16 @@ class _Body:
             if queue:
                 index = queue.popleft()
                 self.placed.add(index)
+                note_pages = self.document.notes[index].pages
+                marker_page = block.content.origin(max(ref.offset - 1, 0))[0] if block.text else None
+                place = "end" if note_pages and note_pages[0] != marker_page else "foot"
                 spans.append(
                     _Span(
                         ref.offset,
                         ref.offset,
                         _RANK_MILESTONE,
                         "note",
-                        raw=_note_xml(self.document, index, self.apparatus),
+                        raw=_note_xml(self.document, index, self.apparatus, place),
                     )
                 )
         attrs = {}
