@@ -164,9 +164,8 @@ def _find_parts(
         notes.body_end = start
     body = content[: notes.body_end]
     numbers = {note.number for note in notes.notes}
-    if (
-        not notes.notes and not notes.continuation
-    ):  # notes elsewhere, if anywhere: markers vouch for each other
+    if not notes.notes and not notes.continuation:
+        # The notes stand elsewhere, if anywhere (endnotes): the markers vouch for each other.
         candidates = endnote_markers(page.original, candidates[: len(body)])
         numbers = {marker.number for markers in candidates for marker in markers}
     markers = link_markers(body, candidates, numbers)
