@@ -63,6 +63,13 @@ def test_the_documents_own_spelling_decides() -> None:
     assert not verdict.keep and "Mukden" in verdict.reason
 
 
+def test_other_forms_of_the_word_in_the_document_decide_where_the_exact_one_is_missing() -> None:
+    old_style = judge("Two eye-witnesses spoke; the co-operation of the board was slow.")
+    assert old_style.judge("eye", "witness").keep and old_style.judge("co", "operating").keep
+    modern = judge("Two eyewitnesses spoke; the cooperation of the board was slow.")
+    assert not modern.judge("eye", "witness").keep and not modern.judge("co", "operating").keep
+
+
 def test_a_word_that_lost_a_ligature_is_judged_restored() -> None:
     damaged = re.sub(
         "ffi|ffl|ff|fi|fl",

@@ -4,7 +4,8 @@ Layout asks :class:`LexiconHyphenJudge` at every line that ends in a hyphen.
 The witnesses, strongest first:
 
 1. the document itself: the same two parts written elsewhere inside a line,
-   with the hyphen (``Russo-Japanese``) or without it (``Mukden``);
+   with the hyphen (``Russo-Japanese``) or without it (``Mukden``), or else
+   other forms of them (``eye-witness`` for ``eye-``/``witnesses``);
 2. a capital or a digit after the break: ``Russo-``/``Japanese``,
    ``mid-``/``1930s`` keep their hyphen;
 3. the lexicon: a closed form English knows (``newspaper``, ``express``) drops
@@ -88,6 +89,11 @@ class LexiconHyphenJudge:
             return HyphenVerdict(keep, 0.95, f"the document writes '{written}' elsewhere")
         if tail[0].isupper():
             return HyphenVerdict(True, 0.9, "the word after the break starts with a capital: a compound")
+        family_hyphenated, family_closed = profile.compound_family(head, tail)
+        if family_hyphenated != family_closed:
+            keep = family_hyphenated > family_closed
+            habit = "hyphenated" if keep else "closed up"
+            return HyphenVerdict(keep, 0.85, f"the document writes other forms of '{head}-{tail}' {habit}")
         closed_zipf = profile.english_zipf(head + tail)
         head_zipf, tail_zipf = profile.english_zipf(head), profile.english_zipf(tail)
         known = profile.config.known_zipf
