@@ -125,7 +125,7 @@ DAMAGED_WORDS = (
     "Stor.iii. Sta. t-test re-election U.S. e.g. 1.5 S.9.4.5 McDonald iPhone severly Mukden ³ ² 12 "
     "Zenm\u00a0\u0304o Toky\u00a0\u0304\u00a0\u0304o supaimo.”\u00a0\u0304 G\u00a8\u00a0odel "
     "“quoted” (aside) ; , . : – eco\u00adnomic report\u200b word\u2060joiner \ufeffThe Ne\u00ad "
-    "donÕt ÒWe know,Ó ÓSCAR 1815Ð1860 warÑand soÉ"
+    "donÕt ÒWe know,Ó ÓSCAR 1815Ð1860 warÑand soÉ T A he fter HE"
 )
 DAMAGED_TOKENS = st.sampled_from(DAMAGED_WORDS.split(" "))
 

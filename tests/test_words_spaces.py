@@ -159,3 +159,23 @@ def test_spaces_are_recorded_as_repairs_with_reasons() -> None:
     (repair,) = out.repairs()
     assert (repair.kind, repair.before, repair.after, repair.start) == ("space", "", " ", 8)
     assert "','" in repair.reason
+
+
+@pytest.mark.parametrize(
+    ("opening", "closed"),
+    [
+        ("T he harbour board met in the spring.", "The harbour board met in the spring."),
+        ("T\nhe harbour board met in the spring.", "The harbour board met in the spring."),
+        ("T HE HARBOUR board met in the spring.", "THE HARBOUR board met in the spring."),
+        ("A fter the spring the board met.", "After the spring the board met."),
+        ("A new board met in the spring.", "A new board met in the spring."),
+        ("I am told the board met.", "I am told the board met."),
+        ("T cells were counted.", "T cells were counted."),
+    ],
+)
+def test_a_drop_capital_opening_a_chapter_joins_its_word(opening: str, closed: str) -> None:
+    assert repaired(opening)[0] == closed
+
+
+def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
+    assert repaired("the letter T he wrote was lost")[0] == "the letter T he wrote was lost"

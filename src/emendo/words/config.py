@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from emendo.errors import InputError
 
 #: The word repairs, in the order they run (see :data:`emendo.words.repairs.REPAIRS`).
-REPAIR_NAMES = ("invisibles", "mojibake", "mac-roman", "ligature-glyphs", "diacritics", "spaces", "ligatures")
+REPAIR_NAMES = (
+    "invisibles",
+    "mojibake",
+    "mac-roman",
+    "ligature-glyphs",
+    "diacritics",
+    "drop-capitals",
+    "spaces",
+    "ligatures",
+)
 
 
 @dataclass(frozen=True)

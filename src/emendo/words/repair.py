@@ -18,7 +18,7 @@ from emendo.words.diacritics import reattach_diacritics
 from emendo.words.encoding import expand_ligature_glyphs, fix_mac_roman, fix_mojibake, remove_invisibles
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
-from emendo.words.spaces import restore_spaces
+from emendo.words.spaces import close_drop_capital, restore_spaces
 
 #: Every word repair by name, in the order they run: characters first, then
 #: spaces (so that glued words stand apart), then ligatures (so that each
@@ -40,6 +40,9 @@ REPAIRS: dict[str, WordRepair] = {
             "diacritics",
             "accents drawn apart from their letters put back (Toky ̄ ̄o → Tōkyō)",
             reattach_diacritics,
+        ),
+        WordRepair(
+            "drop-capitals", "a chapter's drop capital joined to its word (T he → The)", close_drop_capital
         ),
         WordRepair(
             "spaces",

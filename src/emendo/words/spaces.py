@@ -521,3 +521,38 @@ def _unpaired_close(text: str, seam: Seam) -> list[tuple[int, int]]:
 def _short_title(span: str) -> bool:
     words = span.split()
     return 0 < len(words) <= _MAX_TITLE_WORDS and span[:1].isupper()
+
+
+#: A paragraph that opens with a capital standing apart from the rest of its word:
+#: the drop capital of a chapter's first word (``T he harbour``, ``T HE HARBOUR``).
+_DROP_CAPITAL = re.compile(r"[“\"‘']?(?P<capital>[A-Z])(?P<gap>[ \t\n]+)(?P<rest>[a-z]+|[A-Z]+)\b")
+
+
+def close_drop_capital(text: str, context: TextContext) -> Changes:
+    """Close up the drop capital that opens a text (``T he`` → ``The``), if the two make a word.
+
+    Only at the start of a block or note, where a chapter opens, and only
+    where the capital alone is no word or the rest is none (``A new`` stays,
+    ``A fter`` is ``After``).
+
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> from emendo.model import Page
+    >>> context = TextContext(learn_profile([Page(0, "plain words")], WordsConfig()))
+    >>> [(e.start, e.end) for e in close_drop_capital("T he harbour", context).edits]
+    [(1, 2)]
+    >>> [close_drop_capital(t, context).edits for t in ("A new harbour", "I am here", "T cells")]
+    [(), (), ()]
+    """
+    opening = _DROP_CAPITAL.match(text)
+    if opening is None:
+        return Changes()
+    profile = context.profile
+    capital, rest = opening.group("capital"), opening.group("rest")
+    known = profile.config.known_zipf
+    if profile.english_zipf((capital + rest).lower()) < known:
+        return Changes()
+    if capital in "AI" and profile.english_zipf(rest.lower()) >= known:
+        return Changes()  # ``A new``, ``I am``: two words
+    word = capital + rest
+    reason = f"drop capital set apart from its word: '{word}'"
+    return Changes((Edit(opening.start("gap"), opening.end("gap"), "", "space", reason, 0.9),))
