@@ -313,3 +313,14 @@ def test_digits_that_confirm_nothing_stay_on_a_page_without_notes() -> None:
     document = _lay_out(page)
     assert _refs(document) == [[]]
     assert document.blocks[0].text == page.strip()
+
+
+def test_a_numbered_list_opening_a_page_is_no_page_of_endnotes() -> None:
+    page = (
+        "1. The first cause was the harvest, which failed in the autumn and left the port\n"
+        "without grain to send abroad.\n"
+        "2. The second was the debt of the merchants to their creditors in London.\n"
+        "3. The third was the slowness of the government to act at all.\n"
+        "Each of these would have been enough alone; together they were fatal to the trade.\n"
+    )
+    assert _lay_out(page).notes == []

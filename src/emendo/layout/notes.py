@@ -266,7 +266,7 @@ def find_notes(
     for k, (i, number, _) in enumerate(starts):
         run = _run(k, follow)
         score = sum(first_marker.get(starts[r][1], i) < i for r in run) + (number == expected)
-        score += _opens_endnotes(content, i, number, len(run))
+        score += _opens_endnotes(content, [starts[r] for r in run])
         if score > 0 and (best is None or score > best[0]):
             best = (score, run)
     if best is None:
@@ -288,19 +288,30 @@ _ENDNOTES_MIN_NOTES = 3
 _HEADING_LENGTH = 40
 
 
-def _opens_endnotes(content: Sequence[TextLine], first: int, number: int, notes: int) -> bool:
-    """Whether a run of notes that starts with note 1 at line ``first`` is a page of endnotes.
+def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether a run of numbered lines (line, number, text start) is a page of endnotes.
 
     Endnotes have no markers on their page to confirm them; a run that opens
     the page (below a heading at most) with note 1 and runs on to its foot
-    through several notes stands for itself.
+    through several notes, most of them citing a page or a year, stands for
+    itself.  A numbered list opening a page cites none.
     """
-    return (
+    first, number, _ = run[0]
+    if not (
         number == 1
-        and notes >= _ENDNOTES_MIN_NOTES
+        and len(run) >= _ENDNOTES_MIN_NOTES
         and first <= _ENDNOTES_HEADING_LINES
         and all(len(line.text) <= _HEADING_LENGTH for line in content[:first])
-    )
+    ):
+        return False
+    ends = [start for start, _, _ in run[1:]] + [len(content)]
+    citing = 0
+    for (start, _, text_start), end in zip(run, ends, strict=True):
+        note = content[start].text[text_start - content[start].start :] + " ".join(
+            line.text for line in content[start + 1 : end]
+        )
+        citing += any(character.isdigit() for character in note)
+    return 2 * citing >= len(run)
 
 
 def _follow(
