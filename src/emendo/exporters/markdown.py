@@ -90,8 +90,7 @@ def _inline(content: TrackedText, pages: dict[int, Page], notes: _NoteIndex | No
             inserts.append((mark.start, 2, "*"))
             inserts.append((mark.end, 0, "*"))
         elif mark.kind == "note_ref" and notes is not None and isinstance(mark.value, int):
-            page = content.origin(max(mark.start - 1, 0))[0] if content.text else 0
-            label = notes.label(mark.value, page)
+            label = notes.label(mark.value, content.page_before(mark.start) or 0)
             inserts.append((mark.start, 1, f"^{mark.value}^" if label is None else f"[^{label}]"))
     for offset, page in page_seams(content):
         inserts.append((offset, 3, f"<!-- {page_name(pages[page])} -->"))

@@ -372,8 +372,8 @@ class _Body:
                 index = queue.popleft()
                 self.placed.add(index)
                 note_pages = self.document.notes[index].pages
-                marker_page = block.content.origin(max(ref.offset - 1, 0))[0] if block.text else None
-                place = "end" if note_pages and note_pages[0] != marker_page else "foot"
+                on_its_page = not note_pages or note_pages[0] == block.content.page_before(ref.offset)
+                place = "foot" if on_its_page else "end"
                 spans.append(
                     _Span(
                         ref.offset,

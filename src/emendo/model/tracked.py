@@ -189,6 +189,16 @@ class TrackedText:
             return piece.page, piece.start + inside
         return piece.page, piece.start
 
+    def page_before(self, offset: int) -> int | None:
+        """The page of the character just before ``offset``: where a marker placed there stands.
+
+        ``None`` in an empty text.
+
+        >>> TrackedText.verbatim(3, 100, "abc").page_before(3), TrackedText.verbatim(3, 0, "").page_before(0)
+        (3, None)
+        """
+        return self.origin(max(offset - 1, 0))[0] if self.text else None
+
     # -- editing ----------------------------------------------------------
 
     def edit(self, edits: Sequence[Edit]) -> TrackedText:

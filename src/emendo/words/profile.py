@@ -722,7 +722,8 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
             for token in found:
                 tokens[token] = tokens.get(token, 0) + count
     profile = profile_from_tokens(tokens, config, english(), chunk_words)
-    profile.mac_roman = any(shows_mac_roman(chunk) for chunk in chunks if "Õ" in chunk)
+    if any("Õ" in page.original for page in pages):  # one scan in C per page; the chunks only then
+        profile.mac_roman = any(shows_mac_roman(chunk) for chunk in chunks if "Õ" in chunk)
     return profile
 
 

@@ -321,19 +321,20 @@ def _glued_left(left: str, profile: DocumentProfile) -> bool:
 
 def _name_is_known(name: str, profile: DocumentProfile) -> bool:
     """Whether the document or the lexicon vouch for ``name`` as a word of its own."""
+    return _vouchers(name, profile)[1]
+
+
+def _vouchers(name: str, profile: DocumentProfile) -> tuple[bool, bool, int]:
+    """Who vouches for ``name``: the document (it stands whole, or glued runs agree on it), the
+    document or the lexicon, and how many glued runs agree on it."""
     whole, support, zipf = profile.name_evidence(name)
-    return whole > 0 or support >= profile.config.min_name_support or zipf >= 1.5
+    seen = whole > 0 or support >= profile.config.min_name_support
+    return seen, seen or zipf >= 1.5, support
 
 
 #: A word of this many letters or fewer after a name only the lexicon knows is
 #: more often a foreign word's ending than an English word (``aca``, ``ico``).
 _SHORT_REST = 3
-
-
-def _name_is_seen(name: str, profile: DocumentProfile) -> bool:
-    """Whether the document itself vouches for ``name``: it stands whole, or glued runs agree on it."""
-    whole, support, _ = profile.name_evidence(name)
-    return whole > 0 or support >= profile.config.min_name_support
 
 
 def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
@@ -358,11 +359,11 @@ def name_cut(part: str, profile: DocumentProfile, last: bool) -> int | None:
         rest_zipf = prose_zipf(rest.lower(), profile.english_zipf(rest))
         if rest_zipf < profile.config.known_zipf:
             continue
-        known = _name_is_known(name, profile)
+        seen, known, support = _vouchers(name, profile)
         sturdy = rest_zipf >= _COMMON_WORD_ZIPF or len(rest) > _SHORT_REST
-        if last and not (known and (sturdy or _name_is_seen(name, profile))):
+        if last and not (known and (sturdy or seen)):
             continue
-        key = (known, profile.name_evidence(name)[1], rest_zipf)
+        key = (known, support, rest_zipf)
         if best is None or key > best[0]:
             best = (key, cut)
     return best[1] if best else None
