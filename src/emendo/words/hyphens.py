@@ -7,12 +7,13 @@ The witnesses, strongest first:
    with the hyphen (``Russo-Japanese``) or without it (``Mukden``), or else
    other forms of them (``eye-witness`` for ``eye-``/``witnesses``);
 2. a capital or a digit after the break: ``Russo-``/``Japanese``,
-   ``mid-``/``1930s`` keep their hyphen;
+   ``mid-``/``1930s`` keep their hyphen, as do two roman numerals (``xiv-``/``xvi``, a range);
 3. the lexicon: a closed form English knows (``newspaper``, ``express``) drops
    the hyphen, unless both parts are common words and the closed form is far
    rarer than they are (``self``/``government``, ``nineteenth``/``century``);
    a prefix or suffix that wordfreq lists as a word (``un``/``critical``,
-   ``unscrupulous``/``ness``) does not make a compound.
+   ``unscrupulous``/``ness``, ``church``/``men``) does not make a compound,
+   nor do two particles (``here``/``after``, ``where``/``upon``).
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
@@ -34,8 +35,19 @@ if TYPE_CHECKING:
 #: Prefixes and suffixes that wordfreq also lists as words (``un``, ``ness``):
 #: joined to a word at a line end they make one word, not a compound.
 BOUND_PREFIXES = word_set("un in im il ir dis mis en em de")
-BOUND_SUFFIXES = word_set("ness less ment ments ly ship ships hood ful ism ist ists ity ize ise able ible")
+BOUND_SUFFIXES = word_set(
+    "ness less ment ments ly ship ships hood ful ism ist ists ity ize ise able ible man men"
+)
+#: Adverbs and prepositions whose compounds with each other are written
+#: closed (``hereafter``, ``whereupon``, ``henceforward``, ``nevertheless``):
+#: such a pair at a line end is one word, however common its parts.
+PARTICLES = word_set(
+    "here there where hence thence whence when how what who ever never after upon fore forth forward "
+    "forwards with in into to on by of out over under up as at the less"
+)
 _LAST_WORD = re.compile(rf"{LETTER}+$")
+#: A well-formed roman numeral of two letters or more (``cxxvii``, ``xiv``).
+_ROMAN = re.compile(r"(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _FIRST_WORD = re.compile(rf"^{LETTER}+")
 
 
@@ -63,6 +75,16 @@ def word_after_break(right: str) -> str:
     return word[: seam.start()] if seam else word
 
 
+def _roman_range(head: str, tail: str) -> bool:
+    """Whether ``head`` and ``tail`` are roman numerals in the same case (``cxxvii``-``clxvi``).
+
+    >>> _roman_range("cxxvii", "clxvi"), _roman_range("XIV", "XVI"), _roman_range("mix", "ed")
+    (True, True, False)
+    """
+    same_case = head.islower() == tail.islower() and head.isupper() == tail.isupper()
+    return same_case and bool(_ROMAN.fullmatch(head.lower()) and _ROMAN.fullmatch(tail.lower()))
+
+
 class LexiconHyphenJudge:
     """Decides line-end hyphens from the document and the lexicon (see the module docstring).
 
@@ -71,6 +93,8 @@ class LexiconHyphenJudge:
     >>> judge = learn_profile([Page(0, "a Russo-Japanese war")], WordsConfig()).hyphen_judge()
     >>> [judge.judge(a, b).keep for a, b in [("Muk", "den"), ("self", "government"), ("ear", "lier")]]
     [False, True, False]
+    >>> [judge.judge(a, b).keep for a, b in [("here", "after"), ("church", "men"), ("cxxvii", "clxvi")]]
+    [False, False, True]
     """
 
     def __init__(self, profile: DocumentProfile) -> None:
@@ -89,6 +113,8 @@ class LexiconHyphenJudge:
             return HyphenVerdict(keep, 0.95, f"the document writes '{written}' elsewhere")
         if tail[0].isupper():
             return HyphenVerdict(True, 0.9, "the word after the break starts with a capital: a compound")
+        if _roman_range(head, tail) and profile.english_zipf(head + tail) < profile.config.known_zipf:
+            return HyphenVerdict(True, 0.85, f"'{head}' and '{tail}' are roman numerals: a range")
         family_hyphenated, family_closed = profile.compound_family(head, tail)
         if family_hyphenated != family_closed:
             keep = family_hyphenated > family_closed
@@ -102,6 +128,10 @@ class LexiconHyphenJudge:
                 False,
                 0.9,
                 f"'{head}' and '{tail}' are a prefix or suffix and a word: '{head + tail}' is one word",
+            )
+        if closed_zipf > 0 and head.lower() in PARTICLES and tail.lower() in PARTICLES:
+            return HyphenVerdict(
+                False, 0.9, f"'{head}' and '{tail}' are particles, which make closed words: '{head + tail}'"
             )
         if (
             min(head_zipf, tail_zipf) >= known

@@ -20,9 +20,10 @@ File layout (little-endian)::
     slots  slot count x (u32 crc32 of the key, u32 entry offset + 1; 0 = empty)
     pool   entries: u8 key length, key (UTF-8), u16 Zipf x 100
 
-Beside it, ``ligature-forms-en-large.v2.tsv`` lists the 9,000 words that hold a
+Beside it, ``ligature-forms-en-large.v3.tsv`` lists the 9,000 words that hold a
 ligature sequence under the form they take when the ligature glyph is lost
-(``aairs`` → ``affairs``), so that restoring a damaged word is one dict lookup
+(``aairs`` → ``affairs``; ``ofcers`` → ``officers`` too, for a line broken
+inside ``ffi`` that lost only the ``fi`` after it), so that restoring a damaged word is one dict lookup
 instead of dozens of guesses.  Both files are built together.
 """
 
@@ -41,7 +42,7 @@ from emendo.words.tokens import LIGATURE_RE
 
 MAGIC = b"EMLEX001"
 INDEX_NAME = "lexicon-en-large.v1.bin"
-FORMS_NAME = "ligature-forms-en-large.v2.tsv"
+FORMS_NAME = "ligature-forms-en-large.v3.tsv"
 _HEADER = struct.Struct("<8sII")
 _SLOT = struct.Struct("<II")
 _ZIPF = struct.Struct("<H")
@@ -208,17 +209,25 @@ def encode_ligature_forms(zipfs: Iterable[tuple[str, float]]) -> str:
 
     One line per damaged form: the form, then its words as
     ``word:sequence:position:zipf``, most frequent first, separated by tabs.
+    A word with ``ffi`` or ``ffl`` is listed a second time without its last
+    two letters only: a line broken as ``of-``/``ficers`` can join no
+    ligature across the break, so only the ``fi`` after it is lost (``ofcers``).
 
     >>> encode_ligature_forms([("fiat", 3.63), ("office", 5.4), ("flat", 4.72)])
-    'at\\tflat:fl:0:4.72\\tfiat:fi:0:3.63\\noce\\toffice:ffi:1:5.4\\n'
+    'at\\tflat:fl:0:4.72\\tfiat:fi:0:3.63\\noce\\toffice:ffi:1:5.4\\nofce\\toffice:fi:2:5.4\\n'
     """
     forms: dict[str, list[tuple[float, str]]] = {}
     for word, zipf in zipfs:
+        if ":" in word or "\t" in word:
+            continue
         for match in LIGATURE_RE.finditer(word):
-            damaged = word[: match.start()] + word[match.end() :]
-            if damaged and ":" not in word and "\t" not in word:
-                entry = f"{word}:{match.group()}:{match.start()}:{zipf}"
-                forms.setdefault(damaged, []).append((-zipf, entry))
+            losses = [(match.start(), match.group())]
+            if len(match.group()) == 3:
+                losses.append((match.start() + 1, match.group()[1:]))
+            for at, sequence in losses:
+                damaged = word[:at] + word[at + len(sequence) :]
+                if damaged:
+                    forms.setdefault(damaged, []).append((-zipf, f"{word}:{sequence}:{at}:{zipf}"))
     return "".join(
         damaged + "\t" + "\t".join(entry for _, entry in sorted(entries)) + "\n"
         for damaged, entries in sorted(forms.items())
