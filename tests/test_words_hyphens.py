@@ -89,3 +89,18 @@ def test_parts_are_read_through_punctuation_markers_and_glue() -> None:
     assert word_after_break("paperPravdato") == "paper"
     assert word_after_break("“quoted") == "quoted"
     assert word_after_break("1930s") == ""
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "keep"),
+    [
+        ("here", "after", False),  # two particles make a closed word
+        ("where", "upon", False),
+        ("hence", "forward", False),
+        ("church", "men", False),  # -men is a suffix
+        ("cxxvii", "clxvi", True),  # a range of roman numerals
+        ("XIV", "XVI", True),
+    ],
+)
+def test_particles_suffixes_and_roman_ranges_at_a_line_end(left: str, right: str, keep: bool) -> None:
+    assert judge().judge(left, right).keep is keep

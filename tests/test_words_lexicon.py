@@ -98,3 +98,27 @@ def test_remembered_lookups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None
         assert lexicon.zipf(f"name{n}") == 0.0
     assert lexicon.zipf("flat") == 4.72
     assert len(lexicon._known) <= 50
+
+
+def test_a_line_broken_inside_ffi_lists_the_word_without_its_fi_too() -> None:
+    forms = Lexicon(encode_index([("officers", 4.9)]), encode_ligature_forms([("officers", 4.9)]).encode())
+    assert [(f.sequence, f.at) for f in forms.ligature_forms("ocers")] == [("ffi", 1)]
+    assert [(f.sequence, f.at) for f in forms.ligature_forms("ofcers")] == [("fi", 2)]
+
+
+def test_the_foreign_lexicon_is_built_apart_from_the_english_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lexicon_module, "_foreign_zipfs", lambda: [("magnifico", 4.18), ("guerre", 5.42)])
+    built = open_lexicon(tmp_path, foreign=True)
+    assert (tmp_path / lexicon_module.FOREIGN_INDEX_NAME).exists()
+    assert not (tmp_path / INDEX_NAME).exists()
+    assert (built.zipf("guerre"), built.zipf("the")) == (5.42, 0.0)
+    assert built.ligature_forms("magnico")[0].word == "magnifico"
+
+
+def test_foreign_words_keep_their_highest_frequency_and_drop_the_rare_and_short() -> None:
+    foreign = lexicon_module.foreign()
+    assert foreign.zipf("scelleratezza") > 1.5  # Italian
+    assert foreign.zipf("guerre") > 5  # French, higher than its Italian figure
+    assert foreign.zipf("de") == 0.0  # too short to tell a language by

@@ -224,3 +224,17 @@ def test_a_one_letter_word_never_lost_a_ligature() -> None:
 @pytest.mark.parametrize("text", ["a con game", "the de facto ruler", "of ten men", "a reflex of sorts"])
 def test_two_real_words_are_not_closed_up(text: str) -> None:
     assert repaired(text, DAMAGED) == text
+
+
+def test_a_line_broken_inside_ffi_or_ffl_is_restored_with_the_sequence_it_lost() -> None:
+    # ``of-``/``ficers``: no ligature joins across the break, so only the ``fi`` after it is lost.
+    config = WordsConfig()
+    text = "the of-\ncers were af-\nicted"
+    profile = learn_profile([Page(0, DAMAGED), Page(1, text)], config)
+    from emendo.model import Edit
+
+    content = TrackedText.verbatim(1, 0, text).edit(
+        [Edit(6, 8, "", "hyphen-join", "word broken"), Edit(20, 22, "", "hyphen-join", "word broken")]
+    )
+    out = repair_text(content, list(REPAIRS.values()), profile, config, [])
+    assert out.text == "the officers were afflicted"

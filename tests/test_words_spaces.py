@@ -179,3 +179,52 @@ def test_a_drop_capital_opening_a_chapter_joins_its_word(opening: str, closed: s
 
 def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
     assert repaired("the letter T he wrote was lost")[0] == "the letter T he wrote was lost"
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        # a full stop glued to a number or a lowercase word after an abbreviation
+        (
+            "see Epist.112 and the Acciajuoli.Ib.192: there",
+            "see Epist. 112 and the Acciajuoli. Ib. 192: there",
+        ),
+        (
+            "Stor.iii. and ii.passim. and Temp.speaking of it",
+            "Stor. iii. and ii. passim. and Temp. speaking of it",
+        ),
+        ("the lips, i.e.mouths, of the river", "the lips, i.e. mouths, of the river"),
+        # an italic word English does not know, glued to English words on both sides
+        ("he used the word ofdona for it", "he used the word of dona for it"),
+        ("mingled withscelleratezza and pride", "mingled with scelleratezza and pride"),
+        ("the modernfeuilletonisteturns away", "the modern feuilletoniste turns away"),
+        ("the greatestdilettantewho ever lived", "the greatest dilettante who ever lived"),
+        # English words glued at an italic boundary
+        ("the coursedirected by the admiral", "the course directed by the admiral"),
+        ("he wished toshow it", "he wished to show it"),
+        ("Thesubjectiveside of the matter", "The subjective side of the matter"),
+        # a name the document shows whole, glued to the word after it
+        ("the Cremonain the north", "the Cremona in the north"),
+    ],
+)
+def test_glue_without_a_camel_case_seam_is_cut(glued: str, spaced: str) -> None:
+    assert repaired(glued, PLAIN, "Cremona was taken.")[0] == spaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one foreign word, known to its own language
+        "the rostra ringhiera was built",
+        # foreign words whose endings look like English words
+        "succoring reinforcements, canonising the dead, the proletariate, in favoribus suis",
+        # a name no one glued, and a Latin word after a determiner-like start
+        "Hispani generis hominem and Thesaur. ant. and Campanus wrote",
+        # rare English words and compounds
+        "the spuriousness and thanklessness of privateersmen at the mainyard",
+        # identifiers and single letters
+        "import os.path.join and x.y and fol. 50a",
+    ],
+)
+def test_foreign_words_names_and_rare_compounds_are_not_cut(text: str) -> None:
+    assert repaired(text)[0] == text

@@ -43,6 +43,12 @@ from emendo.words.tokens import LIGATURE_RE
 MAGIC = b"EMLEX001"
 INDEX_NAME = "lexicon-en-large.v1.bin"
 FORMS_NAME = "ligature-forms-en-large.v3.tsv"
+#: The languages whose words scholarly English quotes and cites most, in italics.
+FOREIGN_LANGUAGES = ("de", "es", "fr", "it")
+FOREIGN_INDEX_NAME = "lexicon-de-es-fr-it-large.v1.bin"
+FOREIGN_FORMS_NAME = "ligature-forms-de-es-fr-it-large.v1.tsv"
+#: Foreign words kept: alphabetic, this long and this common at least (700,000 of 1.6 million).
+_FOREIGN_MIN_LENGTH, _FOREIGN_MIN_ZIPF = 3, 1.5
 _HEADER = struct.Struct("<8sII")
 _SLOT = struct.Struct("<II")
 _ZIPF = struct.Struct("<H")
@@ -116,7 +122,7 @@ class Lexicon:
     (names, foreign words, glue without end) keeps a flat memory.
     """
 
-    def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"") -> None:
+    def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"", foreign: bool = False) -> None:
         magic, slots, count = _HEADER.unpack_from(data, 0)
         if magic != MAGIC or len(data) < _HEADER.size + slots * _SLOT.size:
             raise ValueError("not an emendo lexicon index")
@@ -126,6 +132,7 @@ class Lexicon:
         self.size: int = count
         self._known: dict[str, float] = {}
         self._forms_source = forms
+        self._foreign = foreign
         self._forms: dict[str, str] | None = None
         self._parsed: dict[str, tuple[LigatureForm, ...]] = {}
 
@@ -173,7 +180,7 @@ class Lexicon:
                 try:
                     data = source.read_bytes()
                 except OSError:
-                    data = build_indexes(source.parent)[1]
+                    data = build_indexes(source.parent, self._foreign)[1]
             else:
                 data = source
             self._forms = decode_ligature_forms(data.decode("utf-8"))
@@ -202,6 +209,21 @@ def _wordfreq_zipfs() -> list[tuple[str, float]]:
 
     frequencies: Mapping[str, float] = get_frequency_dict("en", wordlist="large")
     return [(word, round(math.log10(freq) + 9, 2)) for word, freq in frequencies.items() if freq > 0]
+
+
+def _foreign_zipfs() -> list[tuple[str, float]]:
+    """The words of wordfreq's large lists of :data:`FOREIGN_LANGUAGES`, each at its highest Zipf."""
+    from wordfreq import get_frequency_dict
+
+    highest: dict[str, float] = {}
+    for language in FOREIGN_LANGUAGES:
+        frequencies: Mapping[str, float] = get_frequency_dict(language, wordlist="large")
+        for word, freq in frequencies.items():
+            if len(word) >= _FOREIGN_MIN_LENGTH and word.isalpha() and freq > 0:
+                zipf = round(math.log10(freq) + 9, 2)
+                if zipf >= _FOREIGN_MIN_ZIPF and zipf > highest.get(word, 0.0):
+                    highest[word] = zipf
+    return list(highest.items())
 
 
 def encode_ligature_forms(zipfs: Iterable[tuple[str, float]]) -> str:
@@ -273,38 +295,58 @@ def _write_atomically(path: Path, data: bytes) -> None:
         pass  # a read-only cache only costs the next run a rebuild
 
 
-def build_indexes(directory: Path) -> tuple[bytes, bytes]:
-    """Build both index files from wordfreq into ``directory`` and return their bytes.
+def build_indexes(directory: Path, foreign: bool = False) -> tuple[bytes, bytes]:
+    """Build the index and forms files of English (or the foreign words) into ``directory``.
 
     The bytes come back so that a caller whose cache cannot be written still
     has them.
     """
-    zipfs = _wordfreq_zipfs()
+    zipfs = _foreign_zipfs() if foreign else _wordfreq_zipfs()
     index = encode_index(zipfs)
     forms = encode_ligature_forms(zipfs).encode("utf-8")
-    _write_atomically(directory / FORMS_NAME, forms)
-    _write_atomically(directory / INDEX_NAME, index)
+    index_name, forms_name = _names(foreign)
+    _write_atomically(directory / forms_name, forms)
+    _write_atomically(directory / index_name, index)
     return index, forms
 
 
-def open_lexicon(directory: Path) -> Lexicon:
+def _names(foreign: bool) -> tuple[str, str]:
+    return (FOREIGN_INDEX_NAME, FOREIGN_FORMS_NAME) if foreign else (INDEX_NAME, FORMS_NAME)
+
+
+def open_lexicon(directory: Path, foreign: bool = False) -> Lexicon:
     """The lexicon whose index files are in ``directory``, built from wordfreq first if missing."""
+    index_name, forms_name = _names(foreign)
     try:
-        with (directory / INDEX_NAME).open("rb") as handle:
+        with (directory / index_name).open("rb") as handle:
             mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        return Lexicon(mapped, directory / FORMS_NAME)
+        return Lexicon(mapped, directory / forms_name, foreign)
     except (OSError, ValueError, struct.error):
-        index, forms = build_indexes(directory)
+        index, forms = build_indexes(directory, foreign)
         return Lexicon(index, forms)
 
 
-_LEXICON: dict[Path, Lexicon] = {}
+_LEXICON: dict[tuple[Path, bool], Lexicon] = {}
 
 
 def english() -> Lexicon:
     """The English lexicon of the current cache directory, opened once per process."""
-    directory = cache_dir()
-    lexicon = _LEXICON.get(directory)
+    return _opened(foreign=False)
+
+
+def foreign() -> Lexicon:
+    """German, Spanish, French and Italian words, each at its highest Zipf in those languages.
+
+    Asked about words English does not know: an italic title or quotation
+    glued to its neighbours (``withscelleratezza``), a foreign word that lost
+    a ligature (``Magnico``).  Built on first use (four seconds, once).
+    """
+    return _opened(foreign=True)
+
+
+def _opened(foreign: bool) -> Lexicon:
+    key = (cache_dir(), foreign)
+    lexicon = _LEXICON.get(key)
     if lexicon is None:
-        lexicon = _LEXICON[directory] = open_lexicon(directory)
+        lexicon = _LEXICON[key] = open_lexicon(key[0], foreign)
     return lexicon

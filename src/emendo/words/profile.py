@@ -28,7 +28,7 @@ from emendo.layout.joins import HyphenJudge
 from emendo.model import Page
 from emendo.words.config import WordsConfig
 from emendo.words.encoding import shows_mac_roman
-from emendo.words.lexicon import Lexicon, LigatureForm, english, lookup_key
+from emendo.words.lexicon import Lexicon, LigatureForm, english, foreign, lookup_key
 from emendo.words.ligatures import (
     FRAGMENT_ZIPF,
     FUNCTION_WORDS,
@@ -44,7 +44,7 @@ from emendo.words.ligatures import (
     prose_zipf,
     stem_evidence,
 )
-from emendo.words.segment import learn_cores, may_be_glue, segment
+from emendo.words.segment import CAPITAL_GLUE, NAME_GLUE, learn_cores, may_be_glue, segment
 from emendo.words.tokens import CAMEL_RE, LINE_BREAK_RE, TOKEN_RE, WORD_RE, is_plain_word, split_camel
 
 #: Capitalised forms are evidence only for tokens rarer than this in prose: for
@@ -60,6 +60,16 @@ _COMMON_ZIPF = 4.5
 _RARE_WORD_ZIPF = 2.5
 #: Tokens this long may be words glued together (``andwhen``, ``acamera``).
 _MIN_GLUED, _MAX_GLUED = 5, 40
+#: A foreign word (German, Spanish, French, Italian) is this many powers of
+#: ten rarer in English prose than in its own language.
+_FOREIGN_DISCOUNT = 1.0
+#: Foreign words count as words of an English text from this Zipf, and from
+#: four letters on (shorter ones are English syllables as often).
+_FOREIGN_WORD_ZIPF, _FOREIGN_WORD_LENGTH = 1.5, 4
+#: A name glued to the word after it (``Cremonain``) is cut only after this
+#: many letters, and only before a common word of four letters or more
+#: (``Elogiaspeaking``) or a word of :data:`~emendo.words.segment.NAME_GLUE`.
+_MIN_NAME = 4
 #: Restored words vouch only for candidates this long: shorter stems are
 #: found inside unrelated words (``diff`` in ``differs``).
 _MIN_STEM = 5
@@ -149,6 +159,7 @@ class DocumentProfile:
     ligature_evidence: Counter[str]
     glued_cores: dict[str, int] = field(default_factory=dict)
     unknown_lowercase: list[str] = field(default_factory=list, repr=False)
+    unknown_capitalised: list[str] = field(default_factory=list, repr=False)
     _restorations: dict[str, Restoration | None] = field(default_factory=dict, repr=False)
     _restorable: dict[str, Restoration] = field(default_factory=dict, repr=False)
     _restored_stems: Counter[str] = field(default_factory=Counter, repr=False)
@@ -402,13 +413,18 @@ class DocumentProfile:
 
     # -- words glued without a seam -------------------------------------------
 
+    def foreign_zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` in German, Spanish, French or Italian, whichever is highest."""
+        return foreign().zipf(lookup_key(word))
+
     def word_logp(self, word: str) -> float:
         """log10 probability of ``word`` (lowercase) as a word of this document.
 
         English words by wordfreq (one-letter words only ``a``; two-letter
         ones only real words; rarer words only if long, ``precedents``);
         others by how often the document shows them whole or as the core of
-        several glued tokens.
+        several glued tokens, or else as a foreign word quoted in English
+        (``scelleratezza``), ten times rarer than in its language.
         """
         zipf = self.zipf(word)
         least = self.config.known_zipf if len(word) < _MIN_GLUED else _RARE_WORD_ZIPF
@@ -419,6 +435,10 @@ class DocumentProfile:
         seen = max(self.lowered.get(word, 0), self.glued_cores.get(word, 0))
         if seen and len(word) >= _MIN_GLUED:
             return max(english, math.log10(seen / self._total))
+        if english == -math.inf and len(word) >= _FOREIGN_WORD_LENGTH:
+            quoted = self.foreign_zipf(word)
+            if quoted >= _FOREIGN_WORD_ZIPF:
+                return quoted - 9.0 - _FOREIGN_DISCOUNT
         return english
 
     def segmentation(self, token: str) -> tuple[int, ...] | None:
@@ -426,13 +446,21 @@ class DocumentProfile:
 
         Only tokens unknown to English are cut (never a word wordfreq or the
         document knows, nor one that lost a ligature), and only when the cut
-        is far likelier (:func:`emendo.words.segment.segment`).
+        is far likelier (:func:`emendo.words.segment.segment`).  A
+        capitalised token is a name glued to a word (:meth:`_name_glue`), or
+        glue only after a determiner (``The|subjective|side``).
         """
         if token in self._segmentations:
             return self._segmentations[token]
-        found = None
-        if self._may_be_glued(token):
-            words = segment(token, self.word_logp, FUNCTION_WORDS)
+        found: tuple[int, ...] | None = None
+        capitalised = token[:1].isupper()
+        if capitalised:
+            cut = self._name_glue(token)
+            found = (cut,) if cut is not None else None
+        if found is None and self._may_be_glued(token[:1].lower() + token[1:]):
+            words = segment(token, self.word_logp, self.zipf, FUNCTION_WORDS)
+            if capitalised and words is not None and not self._capital_glue(words):
+                words = None  # a name or a foreign word: ``Hispani``, ``Thesaur``
             if words is not None:
                 cuts = [len(words[0])]
                 for word in words[1:-1]:
@@ -440,6 +468,51 @@ class DocumentProfile:
                 found = tuple(cuts)
         self._segmentations[token] = found
         return found
+
+    def _capital_glue(self, words: Sequence[str]) -> bool:
+        """Whether a capitalised token's cut is glue: a determiner, then English words or
+        foreign ones of five letters or more (``The|subjective|side``, ``A|mêlée|of``).
+        """
+        return words[0].lower() in CAPITAL_GLUE and all(
+            len(word) >= 5 or self.zipf(word) >= self.config.known_zipf for word in words[1:]
+        )
+
+    def _name_glue(self, token: str) -> int | None:
+        """Where a capitalised token splits into a name and the word glued after it (``Cremona|in``).
+
+        Only a token no lexicon knows and the document shows once; the name
+        must stand whole elsewhere in the document, with a glue word or a
+        common word after it (``Elogia|speaking``), or be a foreign word
+        before a glue word (``Nipoti|of``).
+        Real names that end in a word (``Rankin``, ``Kaiserin``) are known,
+        or recur, or their first part never stands alone.
+        """
+        if not (
+            len(token) > _MIN_NAME + 1
+            and token.isalpha()
+            and token[1:].islower()
+            and self.zipf(token) == 0.0
+            and self.count_any_case(token) < 2
+            and self.foreign_zipf(token) == 0.0
+            and self.english_zipf(token) < self.config.known_zipf
+        ):
+            return None
+        best: tuple[float, int] | None = None
+        for cut in range(_MIN_NAME, len(token) - 1):
+            rest = token[cut:]
+            rest_zipf = self.zipf(rest)
+            if rest not in NAME_GLUE and (len(rest) < 4 or rest_zipf < _COMMON_ZIPF):
+                continue
+            name = token[:cut]
+            if self.count(name) or self.name_support.get(name, 0) >= self.config.min_name_support:
+                strength = 2.0
+            elif rest in NAME_GLUE and self.foreign_zipf(name) >= 2.5 > self.zipf(name):
+                strength = 1.0  # a foreign word only before a glue word: ``Poli|store`` is ``Polistore``
+            else:
+                continue
+            if best is None or (strength, rest_zipf) > (best[0], self.zipf(token[best[1] :])):
+                best = (strength, cut)
+        return best[1] if best else None
 
     def _may_be_glued(self, token: str) -> bool:
         return (
@@ -450,12 +523,15 @@ class DocumentProfile:
             and may_be_glue(token)
             and self.count_any_case(token) < 2
             and self.english_zipf(token) < self.config.known_zipf
+            and self.foreign_zipf(token) == 0.0  # ``ringhiera`` is one Italian word
+            and not (self.lost_ligatures and self.lexicon.ligature_forms(token))  # ``aording``
         )
 
     def segmentations_in(self, text: str) -> dict[str, tuple[int, ...]]:
         """The unknown tokens of ``text`` that are words glued together, with their cuts."""
-        if self._segmentation_hits is None:  # only unknown lowercase words can be cut
-            glued = frozenset(word for word in self.unknown_lowercase if self.segmentation(word) is not None)
+        if self._segmentation_hits is None:  # only unknown words can be cut
+            unknown = itertools.chain(self.unknown_lowercase, self.unknown_capitalised)
+            glued = frozenset(word for word in unknown if self.segmentation(word) is not None)
             self._segmentation_hits = self._chunk_hits(glued)
         found = {}
         for word in self._words_to_judge(text, self._segmentation_hits):
@@ -652,6 +728,20 @@ def unknown_lowercase(words: Iterable[str], lexicon: Lexicon) -> list[str]:
     ]
 
 
+def unknown_capitalised(words: Mapping[str, int], lexicon: Lexicon) -> list[str]:
+    """Capitalised words English does not know, seen once: perhaps a name glued to a word (``Cremonain``)."""
+    return [
+        word
+        for word, count in words.items()
+        if count == 1
+        and len(word) > _MIN_NAME + 1
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and lexicon.zipf(word) == 0.0
+    ]
+
+
 def _glued_cores(
     unknown: Iterable[str], lexicon: Lexicon, config: WordsConfig, lost: frozenset[str]
 ) -> dict[str, int]:
@@ -697,6 +787,7 @@ def profile_from_tokens(
         ligature_evidence=evidence,
         glued_cores=_glued_cores(unknown, lexicon, config, lost),
         unknown_lowercase=unknown,
+        unknown_capitalised=unknown_capitalised(vocabulary.words, lexicon),
         chunk_words=chunk_words or {},
     )
 

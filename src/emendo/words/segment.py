@@ -33,10 +33,43 @@ PAIR_GLUE = word_set(
     "of the and with was were that which from their this his had have has not but its they them been "
     "would could should there these those than"
 )
+#: Words a capitalised name can be found glued to (``Cremona|in``, ``Mondo|of``):
+#: :data:`PAIR_GLUE` and prepositions that end no name; ``is``, ``us``, ``as``,
+#: ``on``, ``an``, ``to`` end too many (``Romanis``, ``Marcus``, ``Solon``, ``Cato``).
+NAME_GLUE = PAIR_GLUE | word_set("in for by at")
 #: Short words that may end a three-word cut when the other end is a
 #: sturdier word (``tactical|precedents|to``); ``is``, ``us``, ``as`` are
 #: too often Latin endings to count.
-SHORT_EDGES = word_set("a an to in on at by of or")
+SHORT_EDGES = word_set("a an to in on at by of or who")
+#: Function words that glue to the word after them and begin few words of their own:
+#: ``to|show``, ``if|any``; not ``a``, ``an``, ``be``, ``in``, ``on``, ``for``,
+#: ``with``, ``over``, ``under``, ``up``, which begin many (``in|expediency``).
+LEFT_GLUE = word_set("to if we my our your he she they it at by of from or nor but and the his her its")
+#: Function words that glue to the word before them and end few words of their own:
+#: ``toil|we``, ``after|my``; not ``is``, ``us``, ``as``, ``on``, ``an``, ``in``, ``a``,
+#: ``it``, ``he``, ``or``, ``to``, which end Latin, Italian and English words
+#: (``urban|is``, ``leg|it``, ``public|he``, ``pitt|or``, ``zucca|to``).
+RIGHT_GLUE = word_set("we my our your she they the his her its their them of and nor but by from")
+#: Words that begin or end so many compounds and derived words that two
+#: content words beside them are no proof of glue (``over|powering``, ``home|less``).
+BOUND_PARTS = word_set(
+    "over under out counter super inter fore back down self half well ill after wise like ward wards "
+    "less ness some hood ship ships ment ments able ible ful man men work works land lands anti semi "
+    "pseudo multi post non proto neo ultra extra mono poly micro macro tele per pro con sub ante trans"
+)
+#: Words that begin a capitalised token that is glue, not a name (``The|subjective|side``, ``A|mêlée|of``).
+CAPITAL_GLUE = word_set("the a an this that these those his her its their our my")
+#: The least English frequency of a content word in a cut between two of them
+#: (``course|directed``), or beside a foreign word (``modern|feuilletoniste``).
+CONTENT_ZIPF = 3.5
+#: The least English frequency of a word beside a :data:`LEFT_GLUE` or
+#: :data:`RIGHT_GLUE` word (``toil|we``), and of one of three letters (``if|any``, not ``to|tam``).
+GLUED_ZIPF, SHORT_CONTENT_ZIPF = 3.0, 5.0
+#: The shortest token that may be two content words glued together.
+MIN_CONTENT_PAIR = 8
+#: The shortest foreign word cut off a token (``a|mêlée``), and the most
+#: English may know it (rare English words are no foreign ones: ``privateers|men``).
+MIN_FOREIGN, FOREIGN_ZIPF = 5, 2.0
 #: How much likelier (powers of ten) a cut must be than the token whole.
 MIN_GAIN = 3.0
 
@@ -54,12 +87,16 @@ def may_be_glue(token: str) -> bool:
     """Whether ``token`` could have a shape :func:`segment` accepts (with English function words as glue).
 
     A function word must begin or end it, or stand inside it if long enough
-    to be a middle word; one compiled pattern tells, before any lookup.
+    to be a middle word; one compiled pattern tells, before any lookup.  A
+    token of :data:`MIN_CONTENT_PAIR` letters or more may be two content
+    words (``coursedirected``).
 
-    >>> may_be_glue("andwhen"), may_be_glue("placeafterchanges"), may_be_glue("scholasticism")
+    >>> may_be_glue("andwhen"), may_be_glue("placeafterchanges"), may_be_glue("tactics")
     (True, True, False)
     """
-    return bool(_EDGES.match(token) or _ENDS.search(token) or _INSIDE.search(token, 1))
+    return len(token) >= MIN_CONTENT_PAIR or bool(
+        _EDGES.match(token) or _ENDS.search(token) or _INSIDE.search(token, 1)
+    )
 
 
 def unknown_word_logp(length: int) -> float:
@@ -107,30 +144,40 @@ def _extends(core: str, learned: dict[str, int], common: Callable[[str], bool]) 
     return False
 
 
-def segment(token: str, logp: Callable[[str], float], glue: Collection[str]) -> list[str] | None:
+def segment(
+    token: str, logp: Callable[[str], float], english: Callable[[str], float], glue: Collection[str]
+) -> list[str] | None:
     """The most probable cut of ``token`` into two or three words, if far likelier than the token.
 
-    ``logp`` gives a word's log10 probability (``-inf`` for no word).  The
-    cut must have the shape of glue, since a cut between content words, after a prefix or
-    before an ending is too often a real word the lexicon lacks
-    (``delightful|ness``, ``in|expediency``, ``urban|is``): two words, one
-    of :data:`PAIR_GLUE` and one of four letters or more (``and|when``); or
-    three, a word of four letters or more in the middle (an italic word
-    glued on both sides), a function word of ``glue`` among them, and ends
-    that are sturdy words, or one of them a short word of
-    :data:`SHORT_EDGES` (``a|camera|with``, ``tactical|precedents|to``).  Only
+    ``logp`` gives a word's log10 probability (``-inf`` for no word),
+    ``english`` its Zipf frequency in English alone.  The
+    cut must have the shape of glue, since a cut after a prefix or before an
+    ending is too often a real word the lexicon lacks (``delightful|ness``,
+    ``in|expediency``, ``urban|is``): two words, one of :data:`PAIR_GLUE`
+    and one of four letters or more (``and|when``), or a word of
+    :data:`LEFT_GLUE` or :data:`RIGHT_GLUE` on its side and an English word
+    (``to|show``, ``toil|we``), or two English words of four letters or
+    more, neither of :data:`BOUND_PARTS` (``course|directed``); or three, a
+    word of four letters or more in the middle (an italic word glued on
+    both sides), a function word of ``glue`` among them, and ends that are
+    function words of ``glue`` around a word English does not know
+    (``a|mêlée|is``, not ``in|decor|a``), sturdy words, or one of
+    them a short word of :data:`SHORT_EDGES` (``a|camera|with``,
+    ``tactical|precedents|to``).  Only
     cuts whose first and last parts are words are tried, so a token costs a
     few lookups per letter.
 
-    >>> zipfs = {"and": 7.5, "when": 6.6, "sever": 3.4, "a": 7.4, "camera": 4.9, "place": 5.3, "after": 6.0}
+    >>> zipfs = {"and": 7.5, "when": 6.6, "sever": 3.4, "a": 7.4, "camera": 4.9, "place": 5.3, "after": 6.0,
+    ...          "ness": 3.3}
     >>> logp = lambda w: zipfs[w] - 9 if w in zipfs else -math.inf
+    >>> english = lambda w: zipfs.get(w, 0.0)
     >>> glue = {"a", "and", "after"}
-    >>> segment("andwhen", logp, glue), segment("acameraand", logp, glue), segment("severly", logp, glue)
-    (['and', 'when'], ['a', 'camera', 'and'], None)
-    >>> segment("placeafterand", logp, glue)
+    >>> [segment(token, logp, english, glue) for token in ("andwhen", "acameraand", "severly")]
+    [['and', 'when'], ['a', 'camera', 'and'], None]
+    >>> segment("placeafterand", logp, english, glue)
     ['place', 'after', 'and']
-    >>> segment("placecamera", logp, glue), segment("acamera", logp, glue)
-    (None, None)
+    >>> [segment(token, logp, english, glue) for token in ("placecamera", "acamera", "severness")]
+    [['place', 'camera'], None, None]
     """
     lower = token.lower()
     size = len(lower)
@@ -140,10 +187,10 @@ def segment(token: str, logp: Callable[[str], float], glue: Collection[str]) -> 
     for cut, head in heads.items():
         if head == -math.inf:
             continue
-        if tails[cut] > -math.inf and _glued(lower, (cut,), glue):
+        if tails[cut] > -math.inf and _glued(lower, (cut,), english, glue):
             best = max(best, (head + tails[cut], (cut,)))
         for second in range(cut + 1, size):
-            if tails[second] > -math.inf and _glued(lower, (cut, second), glue):
+            if tails[second] > -math.inf and _glued(lower, (cut, second), english, glue):
                 middle = logp(lower[cut:second])
                 best = max(best, (head + middle + tails[second], (cut, second)))
     score, cuts = best
@@ -153,18 +200,64 @@ def segment(token: str, logp: Callable[[str], float], glue: Collection[str]) -> 
     return [token[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _glued(word: str, cuts: tuple[int, ...], glue: Collection[str]) -> bool:
+def _glued(word: str, cuts: tuple[int, ...], english: Callable[[str], float], glue: Collection[str]) -> bool:
     """Whether a cut has the shape of glue (see :func:`segment`)."""
     bounds = (0, *cuts, len(word))
     parts = [word[a:b] for a, b in itertools.pairwise(bounds)]
     if len(parts) == 2:
         first, last = parts
-        return (first in PAIR_GLUE and len(last) >= 4) or (last in PAIR_GLUE and len(first) >= 4)
+        return (
+            (first in PAIR_GLUE and len(last) >= 4)
+            or (last in PAIR_GLUE and len(first) >= 4)
+            or (first in LEFT_GLUE and _content(last, english))
+            or (last in RIGHT_GLUE and _content(first, english))
+            or (
+                first not in BOUND_PARTS
+                and last not in BOUND_PARTS
+                and len(word) >= MIN_CONTENT_PAIR + 2
+                and all(len(part) >= 4 and english(part) >= CONTENT_ZIPF for part in parts)
+            )
+            or _beside_foreign(first, last, english)
+        )
     first, middle, last = parts
+    if middle in PAIR_GLUE and _content(first, english) and _content(last, english):
+        return True  # all|his|people
+    if (
+        len(middle) >= MIN_FOREIGN
+        and english(middle) < FOREIGN_ZIPF
+        and all(len(edge) >= 4 and english(edge) >= CONTENT_ZIPF for edge in (first, last))
+    ):
+        return True  # modern|feuilletoniste|turns
     if len(middle) < 4 or not (first in glue or last in glue or middle in glue):
         return False
+    if first in glue and last in glue and english(middle) < CONTENT_ZIPF:
+        return True  # an italic word glued on both sides: ``a|mêlée|is``
     first_good, last_good = _edge(first), _edge(last)
     return (first_good and (last_good or last in SHORT_EDGES)) or (last_good and first in SHORT_EDGES)
+
+
+def _content(part: str, english: Callable[[str], float]) -> bool:
+    """Whether ``part`` is an English word that may stand beside a glue word (``show``, ``any``)."""
+    zipf = english(part)
+    return (len(part) >= 4 and zipf >= GLUED_ZIPF) or zipf >= SHORT_CONTENT_ZIPF
+
+
+def _beside_foreign(first: str, last: str, english: Callable[[str], float]) -> bool:
+    """Whether a word English does not know is glued to an English word of five letters or
+    more (``modern|feuilletoniste``, ``mêlées|shows``), or after ``a`` or a very common word
+    (``a|mêlée``, ``used|qualiter``); ``segment`` has made sure the foreign word is one.  A
+    shorter English word after it is too often a foreign word's ending (``succo|ring``,
+    ``favori|bus``, ``proletari|ate``).
+    """
+    for word, foreign in ((first, last), (last, first)):
+        if len(foreign) < MIN_FOREIGN or english(foreign) >= FOREIGN_ZIPF or word in BOUND_PARTS:
+            continue
+        common = word == "a" or (len(word) >= 3 and english(word) >= SHORT_CONTENT_ZIPF)
+        if common and foreign is last:
+            return True  # a|mêlée, used|qualiter
+        if len(word) >= 5 and english(word) >= CONTENT_ZIPF:
+            return True
+    return False
 
 
 def _edge(part: str) -> bool:

@@ -55,7 +55,7 @@ _PUNCTUATION_SEAMS = (
     ("quote", re.compile(rf"[”’](?:(?<=”)|(?<=[,.;:!?]’))(?={LETTER})")),
     ("stop", re.compile(rf"[.!?][’\")\]]?(?=[“\"‘]?{UPPER})")),
     ("exclamation", re.compile(rf"[!?](?={LOWER})")),
-    ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|(?:in|of|and|to|by|on|at|ed|p)\s)")),
+    ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|{LOWER}{{2,}}|p\s|\d)")),
     ("comma", re.compile(r"[,;:](?![\u00b2\u00b3\u00b9\u2070-\u2079])(?=[“‘]?[^\W_])")),  # ,¹² is a marker
     ("paren", re.compile(r"\((?![^\W_]{1,3}\))(?=[^\W_])")),
     ("close_paren", re.compile(rf"\)(?={UPPER}{LOWER})")),
@@ -324,12 +324,20 @@ def _name_is_known(name: str, profile: DocumentProfile) -> bool:
     return _vouchers(name, profile)[1]
 
 
+#: A foreign word (German, Spanish, French, Italian) at least this common, and
+#: this long, vouches for itself as the name of an italic title (``Coltivazione``).
+_FOREIGN_NAME_ZIPF, _FOREIGN_NAME_LENGTH = 2.0, 4
+
+
 def _vouchers(name: str, profile: DocumentProfile) -> tuple[bool, bool, int]:
     """Who vouches for ``name``: the document (it stands whole, or glued runs agree on it), the
-    document or the lexicon, and how many glued runs agree on it."""
+    document or a lexicon, and how many glued runs agree on it."""
     whole, support, zipf = profile.name_evidence(name)
     seen = whole > 0 or support >= profile.config.min_name_support
-    return seen, seen or zipf >= 1.5, support
+    known = seen or zipf >= 1.5
+    if not known and len(name) >= _FOREIGN_NAME_LENGTH:
+        known = profile.foreign_zipf(name) >= _FOREIGN_NAME_ZIPF
+    return seen, known, support
 
 
 #: A word of this many letters or fewer after a name only the lexicon knows is
@@ -397,10 +405,7 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
     if kind == "exclamation":
         return Seam(at, 0.85, f"space lost after '{text[at - 1]}'") if len(before) >= 2 else None
     if kind == "abbreviation":
-        roman = _ROMAN.fullmatch(before) is not None and len(after) >= 2
-        if not roman and (len(before) < 2 or not before.isalpha()):
-            return None  # e.g., a.m., i.e.: abbreviations of single letters
-        return Seam(at, 0.8, "space lost after an abbreviation")
+        return _abbreviation_seam(text, at, before, after)
     if kind == "quote":
         if text[at - 2 : at - 1].isdigit() or after.lower() in _CONTRACTIONS:
             return None
@@ -423,6 +428,48 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
             return None  # f(x)Then, Smith(s)Who: notation, not a lost space
         return Seam(at, 0.85, "space lost after a closing parenthesis")
     return None
+
+
+#: An abbreviation of single letters (``e.g.``, ``i.e.``) and the lowercase word glued after it.
+_LETTER_CHAIN = re.compile(rf"(?<![^\W\d_])(?:{LETTER}\.)+$")
+#: A name that goes on past the word after the full stop: a module, a file, an address.
+_IDENTIFIER_GOES_ON = re.compile(r"[./_@\\][^\W_]")
+
+
+def _abbreviation_seam(text: str, at: int, before: str, after: str) -> Seam | None:
+    """Judge a full stop glued to a lowercase word or a number: ``Stor.iii.``, ``Epist.112``, ``i.e.mouths``.
+
+    The word before must be two letters or more (``ibid``, ``ii``), or end a
+    chain of single letters (``e.g.``); a lone letter before (``S.9``,
+    ``a.m``), a number before (``1.5``) or a word that goes on past another
+    dot or slash (``os.path.join``, ``index.html/``) is no lost space.
+
+    >>> [_abbreviation_seam(t, a, b, c) is not None for t, a, b, c in [
+    ...     ("Epist.112", 6, "Epist", ""), ("i.e.mouths", 4, "e", "mouths"),
+    ...     ("S.9.4", 2, "S", ""), ("1.5", 2, "1", ""), ("os.path.join", 3, "os", "path"),
+    ...     ("Acciajuoli.Ib.192", 14, "Ib", ""), ("U.S.Ib.9", 7, "Ib", ""),
+    ...     ("os.path.join", 8, "path", "join")]]
+    [True, True, False, False, False, True, False, False]
+    """
+    if _IDENTIFIER_GOES_ON.match(text, at + len(after)) and after:
+        return None
+    if text[at : at + 1].isdigit():
+        start = at - 1 - len(before)
+        if len(before) < 2 or not before.isalpha() or _LETTER_CHAIN.search(text, max(0, start - 4), start):
+            return None  # 1.5, S.9, U.S.9: numbers and chains of letters
+        return Seam(at, 0.8, "space lost after an abbreviation")
+    if len(after) < 2 and text[at + 1 : at + 2] not in (".", ",", ";", ":"):
+        return None
+    start = at - 1 - len(before)
+    dotted = text[start - 1 : start] == "." and text[start - 2 : start - 1].islower()
+    if len(before) > 1 and before.islower() and dotted:
+        return None  # os.path.join: a lowercase name in parts (``Pii II.Comment.i.`` is a citation)
+    roman = _ROMAN.fullmatch(before) is not None
+    letters = _LETTER_CHAIN.search(text, max(0, at - 12), at) if len(before) == 1 else None
+    chain = letters is not None and len(letters.group()) >= 4 and len(after) >= 2  # e.g.in, not x.in
+    if not (roman or chain) and (len(before) < 2 or not before.isalpha()):
+        return None  # a.m., x.y: single letters
+    return Seam(at, 0.8, "space lost after an abbreviation")
 
 
 _GLYPH_CODE = re.compile(r"\(cid:\d+\)")
