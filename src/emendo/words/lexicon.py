@@ -1,4 +1,4 @@
-"""The English lexicon, as a compact index that opens in milliseconds.
+"""The English lexicon (and a foreign one), as compact indexes that open in milliseconds.
 
 The word layer asks one question of the lexicon, many times: how common is this
 word (its Zipf frequency: ``log10`` of occurrences per billion words, 0 for a
@@ -25,6 +25,10 @@ ligature sequence under the form they take when the ligature glyph is lost
 (``aairs`` → ``affairs``; ``ofcers`` → ``officers`` too, for a line broken
 inside ``ffi`` that lost only the ``fi`` after it), so that restoring a damaged word is one dict lookup
 instead of dozens of guesses.  Both files are built together.
+
+The same two files are built for German, Spanish, French and Italian words
+together (:func:`foreign`), for the foreign words that scholarly English
+quotes in italics, on the first document that asks about one.
 """
 
 from __future__ import annotations

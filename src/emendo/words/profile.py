@@ -169,6 +169,7 @@ class DocumentProfile:
     _chunk_set: frozenset[str] = field(default=frozenset(), repr=False)
     _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
+    _foreign: Lexicon | None = field(default=None, repr=False)
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
     #: Whether the document writes lost ligatures as spaces (``signi cant``):
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;
@@ -414,8 +415,13 @@ class DocumentProfile:
     # -- words glued without a seam -------------------------------------------
 
     def foreign_zipf(self, word: str) -> float:
-        """Zipf frequency of ``word`` in German, Spanish, French or Italian, whichever is highest."""
-        return foreign().zipf(lookup_key(word))
+        """Zipf frequency of ``word`` in German, Spanish, French or Italian, whichever is highest.
+
+        The foreign lexicon is opened on the first question: most documents never ask one.
+        """
+        if self._foreign is None:
+            self._foreign = foreign()
+        return self._foreign.zipf(lookup_key(word))
 
     def word_logp(self, word: str) -> float:
         """log10 probability of ``word`` (lowercase) as a word of this document.

@@ -14,10 +14,12 @@ Each seam is judged on its own words, never on a list of known glued forms:
   several glued runs agree on it: ``Pravdato`` and ``Pravdadenounce`` both
   begin with ``Pravda`` followed by a word) and then by the lexicon;
 - punctuation glued to the next word: ``,Russia’s``, ``.”Europe``,
-  ``1941(New``, ``gg.(Moscow``, ``(2)Lorenzo``, ``.Five`` after a marker, ``Stor.iii.``;
-- lowercase words glued with no capital to show the seam (``andwhen``,
-  ``amêléea``), cut where the cut is far likelier than the token
-  (:mod:`emendo.words.segment`).
+  ``1941(New``, ``gg.(Moscow``, ``(2)Lorenzo``, ``.Five`` after a marker,
+  ``Stor.iii.``, ``Epist.112``, ``i.e.mouths``;
+- words glued with no capital to show the seam (``andwhen``, ``amêléea``,
+  ``coursedirected``, ``withscelleratezza``, a name the document shows
+  whole glued to the word after it: ``Cremonain``), cut where the cut is
+  far likelier than the token (:mod:`emendo.words.segment`).
 
 Real words are never split: a camel-cased word English knows (``iPhone``,
 ``McDonald``), a word whose left part is not a word (``McX``), initials and
