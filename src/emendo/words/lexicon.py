@@ -26,7 +26,7 @@ ligature sequence under the form they take when the ligature glyph is lost
 inside ``ffi`` that lost only the ``fi`` after it), so that restoring a damaged word is one dict lookup
 instead of dozens of guesses.  Both files are built together.
 
-The same two files are built for German, Spanish, French and Italian words
+The same index is built for German, Spanish, French and Italian words
 together (:func:`foreign`), for the foreign words that scholarly English
 quotes in italics, on the first document that asks about one.
 """
@@ -50,7 +50,6 @@ FORMS_NAME = "ligature-forms-en-large.v3.tsv"
 #: The languages whose words scholarly English quotes and cites most, in italics.
 FOREIGN_LANGUAGES = ("de", "es", "fr", "it")
 FOREIGN_INDEX_NAME = "lexicon-de-es-fr-it-large.v1.bin"
-FOREIGN_FORMS_NAME = "ligature-forms-de-es-fr-it-large.v1.tsv"
 #: Foreign words kept: alphabetic, this long and this common at least (700,000 of 1.6 million).
 _FOREIGN_MIN_LENGTH, _FOREIGN_MIN_ZIPF = 3, 1.5
 _HEADER = struct.Struct("<8sII")
@@ -126,7 +125,7 @@ class Lexicon:
     (names, foreign words, glue without end) keeps a flat memory.
     """
 
-    def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"", foreign: bool = False) -> None:
+    def __init__(self, data: bytes | mmap.mmap, forms: Path | bytes = b"") -> None:
         magic, slots, count = _HEADER.unpack_from(data, 0)
         if magic != MAGIC or len(data) < _HEADER.size + slots * _SLOT.size:
             raise ValueError("not an emendo lexicon index")
@@ -136,7 +135,6 @@ class Lexicon:
         self.size: int = count
         self._known: dict[str, float] = {}
         self._forms_source = forms
-        self._foreign = foreign
         self._forms: dict[str, str] | None = None
         self._parsed: dict[str, tuple[LigatureForm, ...]] = {}
 
@@ -184,7 +182,7 @@ class Lexicon:
                 try:
                     data = source.read_bytes()
                 except OSError:
-                    data = build_indexes(source.parent, self._foreign)[1]
+                    data = build_indexes(source.parent)[1]
             else:
                 data = source
             self._forms = decode_ligature_forms(data.decode("utf-8"))
@@ -299,34 +297,35 @@ def _write_atomically(path: Path, data: bytes) -> None:
         pass  # a read-only cache only costs the next run a rebuild
 
 
-def build_indexes(directory: Path, foreign: bool = False) -> tuple[bytes, bytes]:
-    """Build the index and forms files of English (or the foreign words) into ``directory``.
+def build_indexes(directory: Path) -> tuple[bytes, bytes]:
+    """Build both English index files from wordfreq into ``directory`` and return their bytes.
 
     The bytes come back so that a caller whose cache cannot be written still
     has them.
     """
-    zipfs = _foreign_zipfs() if foreign else _wordfreq_zipfs()
+    zipfs = _wordfreq_zipfs()
     index = encode_index(zipfs)
     forms = encode_ligature_forms(zipfs).encode("utf-8")
-    index_name, forms_name = _names(foreign)
-    _write_atomically(directory / forms_name, forms)
-    _write_atomically(directory / index_name, index)
+    _write_atomically(directory / FORMS_NAME, forms)
+    _write_atomically(directory / INDEX_NAME, index)
     return index, forms
 
 
-def _names(foreign: bool) -> tuple[str, str]:
-    return (FOREIGN_INDEX_NAME, FOREIGN_FORMS_NAME) if foreign else (INDEX_NAME, FORMS_NAME)
-
-
 def open_lexicon(directory: Path, foreign: bool = False) -> Lexicon:
-    """The lexicon whose index files are in ``directory``, built from wordfreq first if missing."""
-    index_name, forms_name = _names(foreign)
+    """The lexicon whose index files are in ``directory``, built from wordfreq first if missing.
+
+    The foreign lexicon has no ligature forms: only its frequencies are asked.
+    """
     try:
-        with (directory / index_name).open("rb") as handle:
+        with (directory / (FOREIGN_INDEX_NAME if foreign else INDEX_NAME)).open("rb") as handle:
             mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        return Lexicon(mapped, directory / forms_name, foreign)
+        return Lexicon(mapped, b"" if foreign else directory / FORMS_NAME)
     except (OSError, ValueError, struct.error):
-        index, forms = build_indexes(directory, foreign)
+        if foreign:
+            index = encode_index(_foreign_zipfs())
+            _write_atomically(directory / FOREIGN_INDEX_NAME, index)
+            return Lexicon(index)
+        index, forms = build_indexes(directory)
         return Lexicon(index, forms)
 
 
