@@ -190,6 +190,13 @@ def test_linkedbooks_valid_split_reads_into_references_with_its_own_labels() -> 
             assert reference.text[start:end].strip() == reference.text[start:end] != ""
 
 
+@pytest.mark.parametrize("text", ["«»W", "“Title,” in", "“A” w"])
+def test_a_quoted_title_followed_by_a_bare_in_parses(text: str) -> None:
+    # Regression: ``in`` (Polish ``w``) with nothing after it left no segment to call the container.
+    reference = parse_reference(text, ReferenceParserConfig(use_model=False))
+    assert all(0 <= start < end <= len(text) for _, start, end in reference.spans)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120))
 def test_any_text_parses_without_error_and_spans_stay_inside(text: str) -> None:

@@ -391,6 +391,8 @@ def _label_container(tokens: Sequence[Token], labels: list[str], span: _Span) ->
         ):
             _label_segment(tokens, labels, _Span(segments[0].start, segments[1].end), "editor")
             segments = segments[2:]
+        if not segments:
+            return  # a bare ``in`` or ``w`` closes the reference: nothing to contain it
         _label_segment(tokens, labels, segments[0], "container-title")
         for segment in segments[1:]:
             seg_words = _words(tokens, segment)
