@@ -342,7 +342,7 @@ def foreign() -> Lexicon:
 
     Asked about words English does not know: an italic title or quotation
     glued to its neighbours (``withscelleratezza``), a foreign word that lost
-    a ligature (``Magnico``).  Built on first use (four seconds, once).
+    a ligature.  Built on first use (five seconds, once).
     """
     return _opened(foreign=True)
 
