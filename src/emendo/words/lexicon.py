@@ -340,9 +340,9 @@ def english() -> Lexicon:
 def foreign() -> Lexicon:
     """German, Spanish, French and Italian words, each at its highest Zipf in those languages.
 
-    Asked about words English does not know: an italic title or quotation
-    glued to its neighbours (``withscelleratezza``), a foreign word that lost
-    a ligature.  Built on first use (five seconds, once).
+    Asked about words English does not know, such as an italic title or
+    quotation glued to its neighbours (``withscelleratezza``).  Built on
+    first use (five seconds, once).
     """
     return _opened(foreign=True)
 
