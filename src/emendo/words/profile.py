@@ -503,7 +503,7 @@ class DocumentProfile:
             and self.english_zipf(token) < self.config.known_zipf
         ):
             return None
-        best: tuple[float, int] | None = None
+        best: tuple[float, float, int] | None = None
         for cut in range(_MIN_NAME, len(token) - 1):
             rest = token[cut:]
             rest_zipf = self.zipf(rest)
@@ -516,9 +516,9 @@ class DocumentProfile:
                 strength = 1.0  # a foreign word only before a glue word: ``Poli|store`` is ``Polistore``
             else:
                 continue
-            if best is None or (strength, rest_zipf) > (best[0], self.zipf(token[best[1] :])):
-                best = (strength, cut)
-        return best[1] if best else None
+            if best is None or (strength, rest_zipf) > best[:2]:
+                best = (strength, rest_zipf, cut)
+        return best[2] if best else None
 
     def _may_be_glued(self, token: str) -> bool:
         return (

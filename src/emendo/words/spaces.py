@@ -455,14 +455,13 @@ def _abbreviation_seam(text: str, at: int, before: str, after: str) -> Seam | No
     """
     if _IDENTIFIER_GOES_ON.match(text, at + len(after)) and after:
         return None
+    start = at - 1 - len(before)  # where the word before the full stop begins
     if text[at : at + 1].isdigit():
-        start = at - 1 - len(before)
         if len(before) < 2 or not before.isalpha() or _LETTER_CHAIN.search(text, max(0, start - 4), start):
             return None  # 1.5, S.9, U.S.9: numbers and chains of letters
         return Seam(at, 0.8, "space lost after an abbreviation")
     if len(after) < 2 and text[at + 1 : at + 2] not in (".", ",", ";", ":"):
         return None
-    start = at - 1 - len(before)
     dotted = text[start - 1 : start] == "." and text[start - 2 : start - 1].islower()
     if len(before) > 1 and before.islower() and dotted:
         return None  # os.path.join: a lowercase name in parts (``Pii II.Comment.i.`` is a citation)
