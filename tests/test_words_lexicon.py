@@ -122,3 +122,13 @@ def test_foreign_words_keep_their_highest_frequency_and_drop_the_rare_and_short(
     assert foreign.zipf("scelleratezza") > 1.5  # Italian
     assert foreign.zipf("guerre") > 5  # French, higher than its Italian figure
     assert foreign.zipf("de") == 0.0  # too short to tell a language by
+
+
+def test_word_pairs_are_indexed_from_symspellpy_and_read_back(tmp_path: Path) -> None:
+    built = lexicon_module.open_word_pairs(tmp_path)
+    assert (tmp_path / lexicon_module.PAIRS_INDEX_NAME).exists()
+    assert 8.0 < built.log_count("confined", "to") < 8.2  # 113,543,040 in Google Books
+    assert built.log_count("conned", "to") == 0.0  # under the list's threshold
+    assert built.log_count("to", "confined") < lexicon_module.PAIR_THRESHOLD  # order matters
+    reread = lexicon_module.open_word_pairs(tmp_path)
+    assert reread.log_count("confined", "to") == built.log_count("confined", "to")

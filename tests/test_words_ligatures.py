@@ -198,8 +198,8 @@ def test_context_is_grammar_not_frequency() -> None:
 
 
 def test_held_back_below_min_confidence() -> None:
-    config = WordsConfig(min_confidence=0.999)
-    # ``sta`` → ``staff`` is a collision decided at lower confidence than ``condence``.
+    config = WordsConfig(min_confidence=0.9995)
+    # ``sta`` → ``staff`` is a collision decided at lower confidence (0.999) than ``condence`` (1.0).
     assert repaired("the sta and their condence", DAMAGED, config=config) == "the sta and their confidence"
 
 
@@ -214,6 +214,39 @@ def test_ligatures_an_extractor_wrote_as_spaces_are_closed_up() -> None:
     spaced = "The of cials found it dif cult; the con ict was signi cant and well de ned; pro ts small."
     whole = "The officials found it difficult; the conflict was significant and well defined; profits small."
     assert repaired(spaced, DAMAGED) == whole
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # ``conned`` is a word, a little less common than ``confined``: only ``confined to`` tips it.
+        ("the prisoners were conned to their cells", "the prisoners were confined to their cells"),
+        ("the birds built a nest of twigs", "the birds built a nest of twigs"),
+        ("the wind blew o-shore", "the wind blew off-shore"),  # ``offshore`` is a word
+        ("the t-test and the T-shirt", "the t-test and the T-shirt"),
+    ],
+)
+def test_collisions_are_decided_by_the_word_pairs_books_use(damaged: str, expected: str) -> None:
+    assert repaired(damaged, DAMAGED) == expected
+
+
+@pytest.mark.parametrize(
+    ("spaced", "whole"),
+    [
+        ("The light was di used through the room.", "The light was diffused through the room."),
+        ("It stood on a rm basis.", "It stood on a firm basis."),  # ``a firm`` is likelier than ``affirm``
+        # Italian, made whole by the foreign lexicon:
+        ("Lorenzo Magni co was the ruler.", "Lorenzo Magnifico was the ruler."),
+    ],
+)
+def test_spaced_losses_weigh_the_two_words_against_the_one(spaced: str, whole: str) -> None:
+    assert repaired(spaced, DAMAGED, "The of cials were signi cant.") == whole
+
+
+def test_foreign_words_lose_their_ligatures_too() -> None:
+    assert repaired("the Pontece blessed the crowd", DAMAGED) == "the Pontefice blessed the crowd"
+    names = "Maolo and Pierlippo came"  # names no lexicon knows: left as they are
+    assert repaired(names, DAMAGED) == names
 
 
 def test_a_one_letter_word_never_lost_a_ligature() -> None:

@@ -53,7 +53,7 @@ def test_an_unknown_repair_name_is_a_clear_input_error() -> None:
 
 def test_repairs_below_min_confidence_are_held_back_not_applied() -> None:
     page = "Their condence was dicult; the rst reports reected it, and the sta left."
-    document = repair([page], WordsConfig(min_confidence=0.99))
+    document = repair([page], WordsConfig(min_confidence=0.995))  # ``sta`` is ``staff`` at 0.993
     text = document.blocks[0].text
     assert "confidence" in text and "sta left" in text
     (held,) = [r for r in document.held_back if r.after == "ff"]

@@ -28,7 +28,11 @@ instead of dozens of guesses.  Both files are built together.
 
 The same index is built for German, Spanish, French and Italian words
 together (:func:`foreign`), for the foreign words that scholarly English
-quotes in italics, on the first document that asks about one.
+quotes in italics, on the first document that asks about one; and for pairs
+of English words (:func:`word_pairs`), keyed ``"left right"`` with ``log10``
+of the pair's count in place of a Zipf, from the 242,000 commonest pairs of
+Google Books that symspellpy ships (``frequency_bigramdictionary_en_243_342.txt``,
+MIT licence): what tells ``conned to`` from ``confined to``.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import mmap
 import os
 import struct
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,6 +56,8 @@ FOREIGN_LANGUAGES = ("de", "es", "fr", "it")
 FOREIGN_INDEX_NAME = "lexicon-de-es-fr-it-large.v1.bin"
 #: Foreign words kept: alphabetic, this long and this common at least (700,000 of 1.6 million).
 _FOREIGN_MIN_LENGTH, _FOREIGN_MIN_ZIPF = 3, 1.5
+PAIRS_INDEX_NAME = "word-pairs-en-google-books.v1.bin"
+_PAIRS_SOURCE = "frequency_bigramdictionary_en_243_342.txt"
 _HEADER = struct.Struct("<8sII")
 _SLOT = struct.Struct("<II")
 _ZIPF = struct.Struct("<H")
@@ -228,6 +234,18 @@ def _foreign_zipfs() -> list[tuple[str, float]]:
     return list(highest.items())
 
 
+def _symspell_pairs() -> list[tuple[str, float]]:
+    """symspellpy's English word pairs as ``("left right", log10 count)``."""
+    from importlib.resources import files
+
+    text = (files("symspellpy") / _PAIRS_SOURCE).read_text(encoding="utf-8")
+    pairs = []
+    for line in text.splitlines():
+        left, right, count = line.split()
+        pairs.append((f"{left} {right}", math.log10(int(count))))
+    return pairs
+
+
 def encode_ligature_forms(zipfs: Iterable[tuple[str, float]]) -> str:
     """The ligature-forms file: each word with a ligature sequence, keyed by the word without it.
 
@@ -316,20 +334,69 @@ def open_lexicon(directory: Path, foreign: bool = False) -> Lexicon:
 
     The foreign lexicon has no ligature forms: only its frequencies are asked.
     """
+    if foreign:
+        return _open_frequencies_only(directory / FOREIGN_INDEX_NAME, _foreign_zipfs)
+    cached = _cached(directory / INDEX_NAME, directory / FORMS_NAME)
+    if cached is not None:
+        return cached
+    index, forms = build_indexes(directory)
+    return Lexicon(index, forms)
+
+
+def open_word_pairs(directory: Path) -> WordPairs:
+    """The word-pair counts whose index is in ``directory``, built from symspellpy's list first if missing."""
+    return WordPairs(_open_frequencies_only(directory / PAIRS_INDEX_NAME, _symspell_pairs))
+
+
+def _open_frequencies_only(path: Path, entries: Callable[[], list[tuple[str, float]]]) -> Lexicon:
+    cached = _cached(path)
+    if cached is not None:
+        return cached
+    index = encode_index(entries())
+    _write_atomically(path, index)
+    return Lexicon(index)
+
+
+def _cached(path: Path, forms: Path | bytes = b"") -> Lexicon | None:
+    """The index file at ``path``, memory-mapped; None if it is missing or no index."""
     try:
-        with (directory / (FOREIGN_INDEX_NAME if foreign else INDEX_NAME)).open("rb") as handle:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        return Lexicon(mapped, b"" if foreign else directory / FORMS_NAME)
+        with path.open("rb") as handle:
+            return Lexicon(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ), forms)
     except (OSError, ValueError, struct.error):
-        if foreign:
-            index = encode_index(_foreign_zipfs())
-            _write_atomically(directory / FOREIGN_INDEX_NAME, index)
-            return Lexicon(index)
-        index, forms = build_indexes(directory)
-        return Lexicon(index, forms)
+        return None
+
+
+class WordPairs:
+    """How often two English words stand side by side in books, as ``log10`` of the count.
+
+    The list holds only pairs seen 6.4 million times or more in Google
+    Books, so a missing pair is rare, not impossible: :data:`PAIR_THRESHOLD`
+    says where the list stops.
+
+    >>> pairs = WordPairs(Lexicon(encode_index([("confined to", 8.06)])))
+    >>> pairs.log_count("confined", "to"), pairs.log_count("conned", "to")
+    (8.06, 0.0)
+    """
+
+    def __init__(self, index: Lexicon) -> None:
+        self._index = index
+
+    def log_count(self, left: str, right: str) -> float:
+        """``log10`` of how often ``left right`` (lookup forms) was seen; 0.0 below the threshold."""
+        return self._index.zipf(f"{left} {right}")
+
+
+#: ``log10`` of the rarest count in the word-pair list (6.4 million).
+PAIR_THRESHOLD = 6.8
+#: ``log10`` of the size of the corpus the pair counts come from, in the
+#: list's own units (estimated from the pairs of ``the``, ``of``, ``and``):
+#: two independent words of Zipf ``a`` and ``b`` are seen together about
+#: ``10 ** (PAIR_CORPUS + a - 9 + b - 9)`` times.
+PAIR_CORPUS = 13.4
 
 
 _LEXICON: dict[tuple[Path, bool], Lexicon] = {}
+_PAIRS: dict[Path, WordPairs] = {}
 
 
 def english() -> Lexicon:
@@ -345,6 +412,19 @@ def foreign() -> Lexicon:
     first use (five seconds, once).
     """
     return _opened(foreign=True)
+
+
+def word_pairs() -> WordPairs:
+    """English word pairs with their counts in Google Books, opened once per process.
+
+    Asked only where a damaged word is a word too (``conned``/``confined``):
+    its neighbours decide.  Built on first use (a second, once).
+    """
+    directory = cache_dir()
+    pairs = _PAIRS.get(directory)
+    if pairs is None:
+        pairs = _PAIRS[directory] = open_word_pairs(directory)
+    return pairs
 
 
 def _opened(foreign: bool) -> Lexicon:

@@ -20,20 +20,26 @@ sum reaches ``WordsConfig.ligature_margin``:
   ``five`` (:func:`capital_evidence`);
 - for damaged forms that are words themselves (``at``/``flat``,
   ``our``/``flour``), the sentence (:func:`context_evidence`): grammar, the
-  word the token is hyphenated to, and whether the text around is English.
+  word the token is hyphenated to, and whether the text around is English;
+  and the pairs each reading makes with its neighbours in English books
+  (:func:`pair_evidence`): ``conned to`` was ``confined to``.
+
+Words of the Italian and French an English book quotes lose their ligatures
+too; a word no lexicon knows is restored by the foreign lexicon
+(``Pontece`` → ``Pontefice``), and so is a fragment pair (``Magni co``).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
-from emendo.words.lexicon import lookup_key
+from emendo.words.lexicon import PAIR_CORPUS, PAIR_THRESHOLD, lookup_key
 from emendo.words.tokens import LIGATURE_RE, LIGATURE_SEQUENCES, WORD_RE, occurrences, standalone, word_set
 
 if TYPE_CHECKING:
@@ -91,6 +97,12 @@ _COMPOUND_REACH = 2.0
 #: A token used this often, mostly before a full stop, is an abbreviation (``ed.``).
 _ABBREVIATION_USES = 3
 _GRAMMAR_REACH = 6.0
+#: The most one neighbour's word pairs can move a collision's odds (:func:`pair_evidence`).
+PAIR_REACH = 2.0
+#: A neighbour at least this common in English is a word whose pairs are listed.
+_NEIGHBOUR_ZIPF = 3.5
+#: A pair missing from the list is taken to be this far (``log10``) under its threshold.
+_BELOW_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +239,69 @@ def context_evidence(around: Surroundings, token: str, candidate: str, zipf: Cal
     return score
 
 
+def pair_evidence(
+    around: Surroundings,
+    token: str,
+    candidate: str,
+    zipf: Callable[[str], float],
+    pair_count: Callable[[str, str], float],
+) -> float:
+    """Log-odds from the words on either side that the candidate, not the token, stood between them.
+
+    For each neighbour that is a known English word: how much more often the
+    candidate stands beside it than chance would put it there, against the
+    same for the token (the difference of their pointwise mutual information
+    with the neighbour, read from Google Books' word pairs).  The frequencies
+    of the two readings are the prior's business and cancel out here.  A
+    neighbour counts only where books use one of the two pairs; the pair the
+    list lacks is then given the count chance would give it, but no more than
+    the list's threshold, under which it was.  Each side is bounded by
+    :data:`PAIR_REACH`: a frequent pair can be an idiom of its own (``the re``
+    is common in books, from ``the re-``).
+
+    >>> counts = {("confined", "to"): 8.06, ("owed", "to"): 7.53}
+    >>> pair = lambda left, right: counts.get((left, right), 0.0)
+    >>> zipfs = {"conned": 2.84, "confined": 3.82, "to": 7.43, "owed": 3.86, "flowed": 3.33}
+    >>> z = lambda w: zipfs.get(w, 0.0)
+    >>> round(pair_evidence(Surroundings(None, "to"), "conned", "confined", z, pair), 2)
+    1.41
+    >>> round(pair_evidence(Surroundings(None, "to"), "owed", "flowed", z, pair), 2)
+    -0.84
+    """
+    token, candidate = lookup_key(token), lookup_key(candidate)
+    token_zipf, candidate_zipf = zipf(token), zipf(candidate)
+    score = 0.0
+    for neighbour, before in ((around.previous, True), (around.following, False)):
+        if neighbour is None:
+            continue
+        neighbour_zipf = zipf(neighbour)
+        if neighbour_zipf < _NEIGHBOUR_ZIPF and neighbour not in FUNCTION_WORDS:
+            continue  # a rare word, a name, or itself damaged: its pairs say nothing
+
+        pairs = [(neighbour, word) if before else (word, neighbour) for word in (candidate, token)]
+        seen = [pair_count(*pair) for pair in pairs]
+        if not any(seen):
+            continue  # neither reading is a pair books use: no evidence either way (``our was``)
+        candidate_side, token_side = (
+            _affinity(count, neighbour_zipf, word_zipf)
+            for count, word_zipf in zip(seen, (candidate_zipf, token_zipf), strict=True)
+        )
+        score += max(-PAIR_REACH, min(PAIR_REACH, candidate_side - token_side))
+    return score
+
+
+def _affinity(seen: float, neighbour_zipf: float, word_zipf: float) -> float:
+    """``log10`` of how often a word stands beside a neighbour, less its own frequency (Zipf).
+
+    ``seen`` is the pair's listed count; an unlisted pair counts as chance
+    would have it, but under the list's threshold.
+    """
+    if not seen:
+        chance = PAIR_CORPUS + neighbour_zipf - 9 + word_zipf - 9
+        seen = min(chance, PAIR_THRESHOLD - _BELOW_THRESHOLD)
+    return seen - word_zipf
+
+
 def is_foreign(around: Surroundings, zipf: Callable[[str], float]) -> bool:
     """Whether the words around a token are not English (a quotation, a title, a name).
 
@@ -276,9 +351,9 @@ def context_reach(key: str) -> Reach:
     decided once for the whole document, without reading its sentences.
 
     >>> context_reach("at"), context_reach("re")
-    (Reach(lowest=-inf, plain=6.0, hyphenated=10.0), Reach(lowest=-inf, plain=0.0, hyphenated=4.0))
+    (Reach(lowest=-inf, plain=10.0, hyphenated=14.0), Reach(lowest=-inf, plain=4.0, hyphenated=8.0))
     """
-    plain = _GRAMMAR_REACH if key in FUNCTION_WORDS else 0.0
+    plain = 2 * PAIR_REACH + (_GRAMMAR_REACH if key in FUNCTION_WORDS else 0.0)
     return Reach(-math.inf, plain, plain + 2 * _COMPOUND_REACH)
 
 
@@ -391,14 +466,17 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
                 continue
             score = restoration.prior
             if restoration.collision:
-                if score < profile.config.ligature_margin and not _hopeful(text, start, end):
-                    continue  # only an article before or a hyphenated word could help, and neither is there
                 if _set_apart(text, start, end) or _abbreviated(text, start, end, restoration, context):
                     continue
-                if len(token) == 1 and _hyphenated(text, start, end):
-                    continue  # a letter hyphenated to a word is a shape: T-shirt, t-test
                 around = surroundings(text, start, end)
+                shape = len(token) == 1 and _hyphenated(text, start, end)
+                if shape and not _closes_up(around, restoration, profile):
+                    continue  # a letter hyphenated to a word is a shape: T-shirt, t-test
                 score += context_evidence(around, restoration.token, restoration.word, profile.zipf)
+                if not (around.joined_before or around.joined_after):  # pairs list no hyphenated words
+                    score += pair_evidence(
+                        around, restoration.token, restoration.word, profile.zipf, profile.pair_count
+                    )
             if score < profile.config.ligature_margin:
                 continue
             at = start + restoration.at
@@ -472,29 +550,85 @@ def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
                     yield pair
 
 
+#: A word made whole across a space must be a word ...
+_SPACED_WORD_ZIPF = 2.0
+#: ... and either one part is a mere fragment, rarer than this in prose (``cials``, ``signi``) ...
+FRAGMENT_ZIPF = 2.5
+#: ... or the whole is likelier, by this many powers of ten, than the two words
+#: side by side as chance would put them (``con ict``, ``re ned``).
+_SPACED_MARGIN = 1.0
+#: A foreign word made whole across a space must be this common in its language ...
+_FOREIGN_JOIN_ZIPF = 3.0
+#: ... and neither part an English word this common (``Magni co``, not ``in nitos``).
+_COMMON_PART_ZIPF = 4.0
+#: Chance (the product of two words' frequencies) underrates a pair that grammar
+#: makes (``a fluent``) by about this many powers of ten.
+_PAIR_SLACK = 1.5
+
+
 def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
     """The edit that closes up the word pair ``pair`` with a lost sequence, if the pair is one word."""
     left, right = pair.group(1), pair.group(2)
-    joins = _joins(left, right, profile)
-    if not joins:
-        return None  # the common case: no sequence makes a word of the two
-    best: tuple[float, str] | None = None
-    for sequence in joins:
-        zipf = profile.zipf(left + sequence + right)
-        if zipf >= _SPACED_WORD_ZIPF and (best is None or (zipf, sequence) > best):
-            best = (zipf, sequence)  # ties go the same way whatever the set order
+    best = _english_join(left, right, profile) or _foreign_join(left, right, profile)
     if best is None:
         return None
+    word = left + best[1] + right
+    reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
+    return Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9)
+
+
+def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
+    """``(zipf, sequence)`` of the English word the pair makes with a lost sequence, if it is one word."""
+    joins = _joins(left, right, profile)
+    best = _likeliest_join(left, right, joins, profile.zipf, _SPACED_WORD_ZIPF) if joins else None
+    if best is None:
+        return None  # the common case: no sequence makes a word of the two
     left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF and best[0] + 9 < left_zipf + right_zipf + _SPACED_MARGIN:
         return None  # as two words (a Zipf is log10 of uses per 10**9 words) they are likelier
     for part, part_zipf, other_zipf in ((left, left_zipf, right_zipf), (right, right_zipf, left_zipf)):
-        beside_a_word = part_zipf < FRAGMENT_ZIPF and other_zipf >= profile.config.known_zipf
-        if beside_a_word and _restored_zipf(part, profile) >= best[0]:
-            return None  # a rm: a firm, not affirm
-    word = left + best[1] + right
-    reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
-    return Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9)
+        if part_zipf >= FRAGMENT_ZIPF or other_zipf < profile.config.known_zipf:
+            continue
+        restoration = _restoration_of_fragment(part, profile)
+        if restoration is None or profile.zipf(restoration) < best[0]:
+            continue
+        restored = (restoration, right) if part is left else (left, restoration)
+        if _pair_zipf(*restored, profile) + _PAIR_SLACK >= best[0]:
+            return None  # a rm: a firm, not affirm (but di used is diffused, not diff used)
+    return best
+
+
+def _pair_zipf(left: str, right: str, profile: DocumentProfile) -> float:
+    """How common the two words are side by side, as a Zipf: from the word pairs, else by chance."""
+    left, right = lookup_key(left), lookup_key(right)
+    chance = PAIR_CORPUS + profile.zipf(left) - 9 + profile.zipf(right) - 9
+    listed = profile.pair_count(left, right) or min(PAIR_THRESHOLD - _BELOW_THRESHOLD, chance)
+    return listed - PAIR_CORPUS + 9
+
+
+def _likeliest_join(
+    left: str, right: str, joins: Iterable[str], zipf: Callable[[str], float], least: float
+) -> tuple[float, str] | None:
+    """``(zipf, sequence)`` of the commonest word ``left + sequence + right`` at least ``least`` common."""
+    best: tuple[float, str] | None = None
+    for sequence in joins:
+        found = zipf(left + sequence + right)
+        if found >= least and (best is None or (found, sequence) > best):
+            best = (found, sequence)  # ties go the same way whatever the set order
+    return best
+
+
+def _foreign_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
+    """The lost sequence that makes a common foreign word of a fragment and a rare word (``Magni co``).
+
+    Italian and French titles and names keep their ligatures in English
+    books (*Magnifico*); only where one part is no word of prose and the
+    other no common one, so that English pairs never get this far.
+    """
+    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
+    if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF or max(left_zipf, right_zipf) >= _COMMON_PART_ZIPF:
+        return None
+    return _likeliest_join(left, right, profile.lost_ligatures, profile.foreign_zipf, _FOREIGN_JOIN_ZIPF)
 
 
 def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
@@ -525,24 +659,15 @@ def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:
     return [sequence for sequence in lost if sequence in found]
 
 
-#: A word made whole across a space must be a word ...
-_SPACED_WORD_ZIPF = 2.0
-#: ... and either one part is a mere fragment, rarer than this in prose (``cials``, ``signi``) ...
-FRAGMENT_ZIPF = 2.5
-#: ... or the whole is likelier, by this many powers of ten, than the two words
-#: side by side as chance would put them (``con ict``, ``re ned``).
-_SPACED_MARGIN = 1.0
-
-
-def _restored_zipf(part: str, profile: DocumentProfile) -> float:
-    """How common the word ``part`` was, if it is no word and lost a ligature of its own (``rm`` → ``firm``).
+def _restoration_of_fragment(part: str, profile: DocumentProfile) -> str | None:
+    """The word ``part`` was, if it is no word and lost a ligature of its own (``rm`` → ``firm``).
 
     A part that is a word of prose too (``re``, ``ned``) says nothing either way.
     """
     restoration = profile.restoration(part)
     if restoration is None or _prose(part, profile) >= profile.config.known_zipf:
-        return 0.0
-    return profile.zipf(restoration.word)
+        return None
+    return restoration.word
 
 
 def _prose(part: str, profile: DocumentProfile) -> float:
@@ -550,16 +675,17 @@ def _prose(part: str, profile: DocumentProfile) -> float:
     return prose_zipf(lookup_key(part), profile.zipf(part))
 
 
-_AFTER_ARTICLE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(_ARTICLES))})\s+$", re.IGNORECASE)
-
-
-def _hopeful(text: str, start: int, end: int) -> bool:
-    """Whether context can add anything here: an article just before, or a hyphenated neighbour."""
-    return _hyphenated(text, start, end) or bool(_AFTER_ARTICLE.search(text, max(0, start - 12), start))
-
-
 def _hyphenated(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "-" or text[end : end + 1] == "-"
+
+
+def _closes_up(around: Surroundings, restoration: Restoration, profile: DocumentProfile) -> bool:
+    """Whether the restored word and the word hyphenated to it are one English word (``o-shore``)."""
+    word, least = lookup_key(restoration.word), profile.config.known_zipf
+    return bool(
+        (around.joined_after and profile.zipf(word + around.joined_after) >= least)
+        or (around.joined_before and profile.zipf(around.joined_before + word) >= least)
+    )
 
 
 def hyphenated_occurrences(text: str, token: str) -> list[int]:

@@ -28,7 +28,7 @@ from emendo.layout.joins import HyphenJudge
 from emendo.model import Page
 from emendo.words.config import WordsConfig
 from emendo.words.encoding import shows_mac_roman
-from emendo.words.lexicon import Lexicon, LigatureForm, english, foreign, lookup_key
+from emendo.words.lexicon import Lexicon, LigatureForm, WordPairs, english, foreign, lookup_key, word_pairs
 from emendo.words.ligatures import (
     FRAGMENT_ZIPF,
     FUNCTION_WORDS,
@@ -66,6 +66,10 @@ _FOREIGN_DISCOUNT = 1.0
 #: Foreign words count as words of an English text from this Zipf, and from
 #: four letters on (shorter ones are English syllables as often).
 _FOREIGN_WORD_ZIPF, _FOREIGN_WORD_LENGTH = 1.5, 4
+#: A foreign word restored from a word no lexicon knows must be this common
+#: in English (after :data:`_FOREIGN_DISCOUNT`): ``pontefice``, not every
+#: name one inserted ``fi`` turns into some rare word.
+_FOREIGN_RESTORED_ZIPF = 1.5
 #: A name glued to the word after it (``Cremonain``) is cut only after this
 #: many letters, and only before a common word of four letters or more
 #: (``Elogiaspeaking``) or a word of :data:`~emendo.words.segment.NAME_GLUE`.
@@ -170,6 +174,7 @@ class DocumentProfile:
     _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
     _foreign: Lexicon | None = field(default=None, repr=False)
+    _pairs: WordPairs | None = field(default=None, repr=False)
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
     #: Whether the document writes lost ligatures as spaces (``signi cant``):
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;
@@ -196,7 +201,8 @@ class DocumentProfile:
         if not self.lost_ligatures:
             return
         candidates = {}
-        for word in ligature_candidates(self.vocabulary.words, self.lexicon):
+        words = self.vocabulary.words
+        for word in (*ligature_candidates(words, self.lexicon), *self._foreign_candidates(words)):
             candidate = self._candidate(word)
             if candidate is not None:
                 candidates[word] = candidate
@@ -362,6 +368,9 @@ class DocumentProfile:
         """``(base, possessive, best form)`` if inserting a lost sequence into ``token`` makes a word."""
         base, suffix = split_possessive(token)
         forms = self.lexicon.ligature_forms(lookup_key(base))
+        if not forms and len(base) >= _FOREIGN_WORD_LENGTH and base.isalpha() and base[1:].islower():
+            foreign = self._foreign_form(base)
+            forms = (foreign,) if foreign is not None else ()
         if not forms or not is_plain_word(base) or not base.isalpha() or self.is_abbreviation(base):
             return None
         if len(base) == 1 and base.isupper():
@@ -370,6 +379,40 @@ class DocumentProfile:
             if form.sequence in self.lost_ligatures and (form.at > 0 or base[0].islower()):
                 return base, suffix, form
         return None
+
+    def _foreign_candidates(self, words: Iterable[str]) -> list[str]:
+        """The words English does not know, nor the foreign lexicon, that a lost sequence may mend.
+
+        A document that lost its ligatures loses them in the Italian and
+        French it quotes too (``carnecina``, ``Pontece``, ``oert``).
+        """
+        keys = self.lexicon.ligature_keys()
+        return [
+            word
+            for word in words
+            if len(word) >= _FOREIGN_WORD_LENGTH
+            and word.isalpha()
+            and word[1:].islower()
+            and word.lower() not in keys
+            and self.zipf(word) < _FOREIGN_WORD_ZIPF
+            and not self.foreign_zipf(word)
+        ]
+
+    def _foreign_form(self, base: str) -> LigatureForm | None:
+        """The commonest foreign word that one lost sequence inserted into ``base`` makes, if common enough.
+
+        Its Zipf is taken :data:`_FOREIGN_DISCOUNT` lower, as a word quoted in English.
+        """
+        if base.lower() in self.lexicon.ligature_keys() or self.zipf(base) >= _FOREIGN_WORD_ZIPF:
+            return None
+        best: LigatureForm | None = None
+        for at in range(0 if base[0].islower() else 1, len(base) + 1):
+            for sequence in self.lost_ligatures:
+                word = base[:at] + sequence + base[at:]
+                zipf = self.foreign_zipf(word) - _FOREIGN_DISCOUNT
+                if zipf >= _FOREIGN_RESTORED_ZIPF and (best is None or zipf > best.zipf):
+                    best = LigatureForm(lookup_key(word), sequence, at, zipf)
+        return best
 
     def _judge(self, token: str, base: str, suffix: str, best: LigatureForm) -> Restoration | None:
         """The restoration of ``token`` by ``best``, weighed; None where no sentence could justify it.
@@ -422,6 +465,16 @@ class DocumentProfile:
         if self._foreign is None:
             self._foreign = foreign()
         return self._foreign.zipf(lookup_key(word))
+
+    def pair_count(self, left: str, right: str) -> float:
+        """``log10`` of how often two English words (lookup forms) stand side by side; 0.0 if rare.
+
+        The word-pair index is opened on the first question: only a document
+        with collisions (``conned``, ``nest``) asks one.
+        """
+        if self._pairs is None:
+            self._pairs = word_pairs()
+        return self._pairs.log_count(left, right)
 
     def word_logp(self, word: str) -> float:
         """log10 probability of ``word`` (lowercase) as a word of this document.
