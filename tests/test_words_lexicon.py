@@ -114,7 +114,12 @@ def test_the_foreign_lexicon_is_built_apart_from_the_english_one(
     assert (tmp_path / lexicon_module.FOREIGN_INDEX_NAME).exists()
     assert not (tmp_path / INDEX_NAME).exists()
     assert (built.zipf("guerre"), built.zipf("the")) == (5.42, 0.0)
-    assert open_lexicon(tmp_path, foreign=True).zipf("magnifico") == 4.18  # read back from the cache
+    reread = open_lexicon(tmp_path, foreign=True)
+    assert reread.zipf("magnifico") == 4.18  # read back from the cache
+    assert reread.ligature_forms("magnico")[0].word == "magnifico"  # with its ligature forms
+    (tmp_path / lexicon_module.FOREIGN_FORMS_NAME).unlink()
+    assert open_lexicon(tmp_path, foreign=True).ligature_forms("magnico")  # a lost forms file is rebuilt
+    assert not (tmp_path / lexicon_module.FORMS_NAME).exists()  # as a foreign one
 
 
 def test_foreign_words_keep_their_highest_frequency_and_drop_the_rare_and_short() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from emendo.model import Page, TrackedText
 from emendo.words import REPAIRS, WordsConfig, learn_profile, repair_text
@@ -14,7 +16,9 @@ from emendo.words.ligatures import (
     context_evidence,
     is_foreign,
     ligatures_lost,
+    neighbours,
     prose_zipf,
+    surroundings,
 )
 
 # Prose written for these tests; the damaged version drops every ligature
@@ -271,3 +275,18 @@ def test_a_line_broken_inside_ffi_or_ffl_is_restored_with_the_sequence_it_lost()
     )
     out = repair_text(content, list(REPAIRS.values()), profile, config, [])
     assert out.text == "the officers were afflicted"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab’'- \n\t.1é", max_size=16))
+def test_neighbours_agree_with_the_full_surroundings(text: str) -> None:
+    """The fast reading of a token's neighbours finds what the full one does, on any text."""
+    for token in re.finditer(r"[^\W\d_]+", text):
+        near = neighbours(text, token.start(), token.end())
+        full = surroundings(text, token.start(), token.end())
+        assert (near.previous, near.following, near.joined_before, near.joined_after) == (
+            full.previous,
+            full.following,
+            full.joined_before,
+            full.joined_after,
+        )

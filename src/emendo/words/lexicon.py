@@ -26,9 +26,10 @@ ligature sequence under the form they take when the ligature glyph is lost
 inside ``ffi`` that lost only the ``fi`` after it), so that restoring a damaged word is one dict lookup
 instead of dozens of guesses.  Both files are built together.
 
-The same index is built for German, Spanish, French and Italian words
+The same two files are built for German, Spanish, French and Italian words
 together (:func:`foreign`), for the foreign words that scholarly English
-quotes in italics, on the first document that asks about one; and for pairs
+quotes in italics (and loses ligatures in: ``Pontece``), on the first
+document that asks about one; and an index for pairs
 of English words (:func:`word_pairs`), keyed ``"left right"`` with ``log10``
 of the pair's count in place of a Zipf, from the 242,000 commonest pairs of
 Google Books that symspellpy ships (``frequency_bigramdictionary_en_243_342.txt``,
@@ -42,7 +43,7 @@ import mmap
 import os
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,6 +55,9 @@ FORMS_NAME = "ligature-forms-en-large.v3.tsv"
 #: The languages whose words scholarly English quotes and cites most, in italics.
 FOREIGN_LANGUAGES = ("de", "es", "fr", "it")
 FOREIGN_INDEX_NAME = "lexicon-de-es-fr-it-large.v1.bin"
+FOREIGN_FORMS_NAME = "ligature-forms-de-es-fr-it-large.v1.tsv"
+#: The index and ligature-forms file names of the English (False) and foreign (True) lexicons.
+_FILE_NAMES = {False: (INDEX_NAME, FORMS_NAME), True: (FOREIGN_INDEX_NAME, FOREIGN_FORMS_NAME)}
 #: Foreign words kept: alphabetic, this long and this common at least (700,000 of 1.6 million).
 _FOREIGN_MIN_LENGTH, _FOREIGN_MIN_ZIPF = 3, 1.5
 PAIRS_INDEX_NAME = "word-pairs-en-google-books.v1.bin"
@@ -188,7 +192,7 @@ class Lexicon:
                 try:
                     data = source.read_bytes()
                 except OSError:
-                    data = build_indexes(source.parent)[1]
+                    data = build_indexes(source.parent, source.name == FOREIGN_FORMS_NAME)[1]
             else:
                 data = source
             self._forms = decode_ligature_forms(data.decode("utf-8"))
@@ -315,46 +319,40 @@ def _write_atomically(path: Path, data: bytes) -> None:
         pass  # a read-only cache only costs the next run a rebuild
 
 
-def build_indexes(directory: Path) -> tuple[bytes, bytes]:
-    """Build both English index files from wordfreq into ``directory`` and return their bytes.
+def build_indexes(directory: Path, foreign: bool = False) -> tuple[bytes, bytes]:
+    """Build a lexicon's two index files from wordfreq into ``directory`` and return their bytes.
 
-    The bytes come back so that a caller whose cache cannot be written still
-    has them.
+    English, or with ``foreign`` the German, Spanish, French and Italian
+    words together.  The bytes come back so that a caller whose cache cannot
+    be written still has them.
     """
-    zipfs = _wordfreq_zipfs()
+    zipfs = _foreign_zipfs() if foreign else _wordfreq_zipfs()
+    index_name, forms_name = _FILE_NAMES[foreign]
     index = encode_index(zipfs)
     forms = encode_ligature_forms(zipfs).encode("utf-8")
-    _write_atomically(directory / FORMS_NAME, forms)
-    _write_atomically(directory / INDEX_NAME, index)
+    _write_atomically(directory / forms_name, forms)
+    _write_atomically(directory / index_name, index)
     return index, forms
 
 
 def open_lexicon(directory: Path, foreign: bool = False) -> Lexicon:
-    """The lexicon whose index files are in ``directory``, built from wordfreq first if missing.
-
-    The foreign lexicon has no ligature forms: only its frequencies are asked.
-    """
-    if foreign:
-        return _open_frequencies_only(directory / FOREIGN_INDEX_NAME, _foreign_zipfs)
-    cached = _cached(directory / INDEX_NAME, directory / FORMS_NAME)
+    """The lexicon whose index files are in ``directory``, built from wordfreq first if missing."""
+    index_name, forms_name = _FILE_NAMES[foreign]
+    cached = _cached(directory / index_name, directory / forms_name)
     if cached is not None:
         return cached
-    index, forms = build_indexes(directory)
+    index, forms = build_indexes(directory, foreign)
     return Lexicon(index, forms)
 
 
 def open_word_pairs(directory: Path) -> WordPairs:
     """The word-pair counts whose index is in ``directory``, built from symspellpy's list first if missing."""
-    return WordPairs(_open_frequencies_only(directory / PAIRS_INDEX_NAME, _symspell_pairs))
-
-
-def _open_frequencies_only(path: Path, entries: Callable[[], list[tuple[str, float]]]) -> Lexicon:
-    cached = _cached(path)
+    cached = _cached(directory / PAIRS_INDEX_NAME)
     if cached is not None:
-        return cached
-    index = encode_index(entries())
-    _write_atomically(path, index)
-    return Lexicon(index)
+        return WordPairs(cached)
+    index = encode_index(_symspell_pairs())
+    _write_atomically(directory / PAIRS_INDEX_NAME, index)
+    return WordPairs(Lexicon(index))
 
 
 def _cached(path: Path, forms: Path | bytes = b"") -> Lexicon | None:

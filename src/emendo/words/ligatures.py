@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -194,10 +194,9 @@ def context_evidence(around: Surroundings, token: str, candidate: str, zipf: Cal
     """Log-odds from the sentence that a damaged form that is a word was really the candidate.
 
     Only closed-class grammar and the lexicon are used, so the rules hold for
-    any English text:
+    any English text (among foreign words nothing is restored, whatever else
+    is known, but that veto is :func:`is_foreign`'s):
 
-    - among foreign words nothing is restored, whatever else is known
-      (:func:`is_foreign`): ``pobit’ ee`` and ``tutte le opere`` stay;
     - a word hyphenated to the token decides by the compound it makes:
       ``ag-ship`` is ``flag-ship`` (``flagship``), ``re-election`` stays
       (``reelection``);
@@ -211,13 +210,9 @@ def context_evidence(around: Surroundings, token: str, candidate: str, zipf: Cal
     6.0
     >>> context_evidence(Surroundings(None, "the", ("at", "the", "time")), "at", "flat", z)
     -1.5
-    >>> context_evidence(Surroundings("pobit", None, ("pobit",)), "ee", "flee", z)
-    -inf
     >>> context_evidence(Surroundings(window=("the",), joined_after="ship"), "ag", "flag", z)
     2.0
     """
-    if is_foreign(around, zipf):
-        return -math.inf
     key, candidate = lookup_key(token), lookup_key(candidate)
     score = 0.0
     if len(key) > 1:  # a letter hyphenated to a word is a shape or a name: T-shirt, X-ray
@@ -269,7 +264,7 @@ def pair_evidence(
     -0.84
     """
     token, candidate = lookup_key(token), lookup_key(candidate)
-    token_zipf, candidate_zipf = zipf(token), zipf(candidate)
+    token_zipf, candidate_zipf = zipf(token), zipf(candidate)  # neighbours are in lookup form already
     score = 0.0
     for neighbour, before in ((around.previous, True), (around.following, False)):
         if neighbour is None:
@@ -277,16 +272,15 @@ def pair_evidence(
         neighbour_zipf = zipf(neighbour)
         if neighbour_zipf < _NEIGHBOUR_ZIPF and neighbour not in FUNCTION_WORDS:
             continue  # a rare word, a name, or itself damaged: its pairs say nothing
-
-        pairs = [(neighbour, word) if before else (word, neighbour) for word in (candidate, token)]
-        seen = [pair_count(*pair) for pair in pairs]
-        if not any(seen):
+        if before:
+            candidate_seen, token_seen = pair_count(neighbour, candidate), pair_count(neighbour, token)
+        else:
+            candidate_seen, token_seen = pair_count(candidate, neighbour), pair_count(token, neighbour)
+        if not (candidate_seen or token_seen):
             continue  # neither reading is a pair books use: no evidence either way (``our was``)
-        candidate_side, token_side = (
-            _affinity(count, neighbour_zipf, word_zipf)
-            for count, word_zipf in zip(seen, (candidate_zipf, token_zipf), strict=True)
-        )
-        score += max(-PAIR_REACH, min(PAIR_REACH, candidate_side - token_side))
+        side = _affinity(candidate_seen, neighbour_zipf, candidate_zipf)
+        side -= _affinity(token_seen, neighbour_zipf, token_zipf)
+        score += max(-PAIR_REACH, min(PAIR_REACH, side))
     return score
 
 
@@ -300,6 +294,25 @@ def _affinity(seen: float, neighbour_zipf: float, word_zipf: float) -> float:
         chance = PAIR_CORPUS + neighbour_zipf - 9 + word_zipf - 9
         seen = min(chance, PAIR_THRESHOLD - _BELOW_THRESHOLD)
     return seen - word_zipf
+
+
+def sentence_evidence(near: Surroundings, restoration: Restoration, profile: DocumentProfile) -> float:
+    """:func:`context_evidence` and, unless the token is hyphenated, :func:`pair_evidence`.
+
+    Remembered by the profile for each token and pair of neighbours: ``at the``
+    and ``of our`` come back on every page.
+    """
+    key = (restoration.token, near)
+    found = profile.sentence_scores.get(key)
+    if found is None:
+        token, word = restoration.token, restoration.word
+        found = context_evidence(near, token, word, profile.zipf)
+        hyphenated = near.joined_before or near.joined_after  # the pairs list no hyphenated words
+        reachable = restoration.prior + found + 2 * PAIR_REACH >= profile.config.ligature_margin
+        if reachable and not hyphenated:
+            found += pair_evidence(near, token, word, profile.lexicon.zipf, profile.word_pairs().log_count)
+        profile.sentence_scores[key] = found
+    return found
 
 
 def is_foreign(around: Surroundings, zipf: Callable[[str], float]) -> bool:
@@ -414,6 +427,45 @@ def ligatures_lost(
 _GAP = re.compile(r"[ \t\n]+|-")
 
 
+_GAP_THEN_WORD = re.compile(rf"([ \t\n]+|-)({WORD_RE.pattern})")
+
+
+def neighbours(text: str, start: int, end: int) -> Surroundings:
+    """The :class:`Surroundings` of the token at ``text[start:end]``, but for its window.
+
+    All that grammar and word pairs read, found without reading the clause.
+
+    >>> near = neighbours("into our aairs, and", 5, 8)
+    >>> near.previous, near.following, near.window
+    ('into', 'aairs', ())
+    >>> neighbours("the ag-ship sailed", 4, 6).joined_after
+    'ship'
+    """
+    previous = following = joined_before = joined_after = None
+    gap = start
+    while gap > 0 and text[gap - 1] in " \t\n":
+        gap -= 1
+    if gap == start and text[gap - 1 : gap] == "-":
+        gap -= 1
+    word = gap
+    while word > 0 and (text[word - 1].isalpha() or text[word - 1] in "'’"):
+        word -= 1  # back to the start of the word before the gap, read forward by WORD_RE
+    words = list(WORD_RE.finditer(text, word, gap)) if gap < start else []
+    before = words[-1] if words else None  # the run may hold more than one (``’'``): the last ends at the gap
+    if before and before.end() == gap:
+        if text[gap] == "-":
+            joined_before = lookup_key(before.group())
+        else:
+            previous = lookup_key(before.group())
+    after = _GAP_THEN_WORD.match(text, end)
+    if after:
+        if after.group(1) == "-":
+            joined_after = lookup_key(after.group(2))
+        else:
+            following = lookup_key(after.group(2))
+    return Surroundings(previous, following, (), joined_before, joined_after)
+
+
 def surroundings(text: str, start: int, end: int) -> Surroundings:
     """The :class:`Surroundings` of the token at ``text[start:end]``.
 
@@ -468,15 +520,15 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
             if restoration.collision:
                 if _set_apart(text, start, end) or _abbreviated(text, start, end, restoration, context):
                     continue
-                around = surroundings(text, start, end)
+                near = neighbours(text, start, end)
                 shape = len(token) == 1 and _hyphenated(text, start, end)
-                if shape and not _closes_up(around, restoration, profile):
+                if shape and not _closes_up(near, restoration, profile):
                     continue  # a letter hyphenated to a word is a shape: T-shirt, t-test
-                score += context_evidence(around, restoration.token, restoration.word, profile.zipf)
-                if not (around.joined_before or around.joined_after):  # pairs list no hyphenated words
-                    score += pair_evidence(
-                        around, restoration.token, restoration.word, profile.zipf, profile.pair_count
-                    )
+                score += sentence_evidence(near, restoration, profile)
+                if score < profile.config.ligature_margin:
+                    continue
+                if is_foreign(surroundings(text, start, end), profile.zipf):
+                    continue  # pobit’ ee, tutte le opere: whatever else is known
             if score < profile.config.ligature_margin:
                 continue
             at = start + restoration.at
@@ -579,20 +631,26 @@ def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
 
 def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
     """``(zipf, sequence)`` of the English word the pair makes with a lost sequence, if it is one word."""
-    joins = _joins(left, right, profile)
-    best = _likeliest_join(left, right, joins, profile.zipf, _SPACED_WORD_ZIPF) if joins else None
+    best: tuple[float, str] | None = None
+    for sequence in _joins(left, right, profile):
+        zipf = profile.zipf(left + sequence + right)
+        if zipf >= _SPACED_WORD_ZIPF and (best is None or (zipf, sequence) > best):
+            best = (zipf, sequence)  # ties go the same way whatever the set order
     if best is None:
         return None  # the common case: no sequence makes a word of the two
     left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF and best[0] + 9 < left_zipf + right_zipf + _SPACED_MARGIN:
         return None  # as two words (a Zipf is log10 of uses per 10**9 words) they are likelier
-    for part, part_zipf, other_zipf in ((left, left_zipf, right_zipf), (right, right_zipf, left_zipf)):
+    for part_is_left in (True, False):
+        part, part_zipf, other_zipf = (
+            (left, left_zipf, right_zipf) if part_is_left else (right, right_zipf, left_zipf)
+        )
         if part_zipf >= FRAGMENT_ZIPF or other_zipf < profile.config.known_zipf:
             continue
         restoration = _restoration_of_fragment(part, profile)
         if restoration is None or profile.zipf(restoration) < best[0]:
             continue
-        restored = (restoration, right) if part is left else (left, restoration)
+        restored = (restoration, right) if part_is_left else (left, restoration)
         if _pair_zipf(*restored, profile) + _PAIR_SLACK >= best[0]:
             return None  # a rm: a firm, not affirm (but di used is diffused, not diff used)
     return best
@@ -602,20 +660,8 @@ def _pair_zipf(left: str, right: str, profile: DocumentProfile) -> float:
     """How common the two words are side by side, as a Zipf: from the word pairs, else by chance."""
     left, right = lookup_key(left), lookup_key(right)
     chance = PAIR_CORPUS + profile.zipf(left) - 9 + profile.zipf(right) - 9
-    listed = profile.pair_count(left, right) or min(PAIR_THRESHOLD - _BELOW_THRESHOLD, chance)
+    listed = profile.word_pairs().log_count(left, right) or min(PAIR_THRESHOLD - _BELOW_THRESHOLD, chance)
     return listed - PAIR_CORPUS + 9
-
-
-def _likeliest_join(
-    left: str, right: str, joins: Iterable[str], zipf: Callable[[str], float], least: float
-) -> tuple[float, str] | None:
-    """``(zipf, sequence)`` of the commonest word ``left + sequence + right`` at least ``least`` common."""
-    best: tuple[float, str] | None = None
-    for sequence in joins:
-        found = zipf(left + sequence + right)
-        if found >= least and (best is None or (found, sequence) > best):
-            best = (found, sequence)  # ties go the same way whatever the set order
-    return best
 
 
 def _foreign_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
@@ -628,7 +674,12 @@ def _foreign_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
     left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF or max(left_zipf, right_zipf) >= _COMMON_PART_ZIPF:
         return None
-    return _likeliest_join(left, right, profile.lost_ligatures, profile.foreign_zipf, _FOREIGN_JOIN_ZIPF)
+    for form in profile.foreign_lexicon().ligature_forms(lookup_key(left + right)):
+        if form.zipf < _FOREIGN_JOIN_ZIPF:
+            break  # most frequent first
+        if form.at == len(left) and form.sequence in profile.lost_ligatures:
+            return form.zipf, form.sequence
+    return None
 
 
 def _joins(left: str, right: str, profile: DocumentProfile) -> list[str]:

@@ -36,6 +36,7 @@ from emendo.words.ligatures import (
     LIGATURE_GLYPHS,
     SHORT_WORDS,
     Restoration,
+    Surroundings,
     capital_evidence,
     context_reach,
     intact_sequences,
@@ -175,6 +176,8 @@ class DocumentProfile:
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
     _foreign: Lexicon | None = field(default=None, repr=False)
     _pairs: WordPairs | None = field(default=None, repr=False)
+    #: :func:`~emendo.words.ligatures.sentence_evidence` by token and neighbours.
+    sentence_scores: dict[tuple[str, Surroundings], float] = field(default_factory=dict, repr=False)
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
     #: Whether the document writes lost ligatures as spaces (``signi cant``):
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;
@@ -368,7 +371,7 @@ class DocumentProfile:
         """``(base, possessive, best form)`` if inserting a lost sequence into ``token`` makes a word."""
         base, suffix = split_possessive(token)
         forms = self.lexicon.ligature_forms(lookup_key(base))
-        if not forms and len(base) >= _FOREIGN_WORD_LENGTH and base.isalpha() and base[1:].islower():
+        if not forms and len(base) >= _FOREIGN_WORD_LENGTH and base[1:].islower():
             foreign = self._foreign_form(base)
             forms = (foreign,) if foreign is not None else ()
         if not forms or not is_plain_word(base) or not base.isalpha() or self.is_abbreviation(base):
@@ -381,38 +384,36 @@ class DocumentProfile:
         return None
 
     def _foreign_candidates(self, words: Iterable[str]) -> list[str]:
-        """The words English does not know, nor the foreign lexicon, that a lost sequence may mend.
+        """The words English does not know that a lost sequence turns into foreign words.
 
         A document that lost its ligatures loses them in the Italian and
         French it quotes too (``carnecina``, ``Pontece``, ``oert``).
         """
-        keys = self.lexicon.ligature_keys()
+        english, foreign = self.lexicon.ligature_keys(), self.foreign_lexicon().ligature_keys()
         return [
             word
             for word in words
-            if len(word) >= _FOREIGN_WORD_LENGTH
-            and word.isalpha()
+            if (key := word.lower()) in foreign
+            and key not in english
+            and len(word) >= _FOREIGN_WORD_LENGTH
             and word[1:].islower()
-            and word.lower() not in keys
-            and self.zipf(word) < _FOREIGN_WORD_ZIPF
-            and not self.foreign_zipf(word)
         ]
 
     def _foreign_form(self, base: str) -> LigatureForm | None:
-        """The commonest foreign word that one lost sequence inserted into ``base`` makes, if common enough.
+        """The commonest foreign word that one lost sequence makes of ``base``, if common enough.
 
-        Its Zipf is taken :data:`_FOREIGN_DISCOUNT` lower, as a word quoted in English.
+        Only for a word that neither English nor the foreign lexicon knows;
+        its Zipf is taken :data:`_FOREIGN_DISCOUNT` lower, as a word quoted in English.
         """
-        if base.lower() in self.lexicon.ligature_keys() or self.zipf(base) >= _FOREIGN_WORD_ZIPF:
+        if self.zipf(base) >= _FOREIGN_WORD_ZIPF or self.foreign_zipf(base):
             return None
-        best: LigatureForm | None = None
-        for at in range(0 if base[0].islower() else 1, len(base) + 1):
-            for sequence in self.lost_ligatures:
-                word = base[:at] + sequence + base[at:]
-                zipf = self.foreign_zipf(word) - _FOREIGN_DISCOUNT
-                if zipf >= _FOREIGN_RESTORED_ZIPF and (best is None or zipf > best.zipf):
-                    best = LigatureForm(lookup_key(word), sequence, at, zipf)
-        return best
+        for form in self.foreign_lexicon().ligature_forms(lookup_key(base)):
+            zipf = form.zipf - _FOREIGN_DISCOUNT
+            if zipf < _FOREIGN_RESTORED_ZIPF:
+                break  # most frequent first
+            if form.sequence in self.lost_ligatures and (form.at > 0 or base[0].islower()):
+                return form._replace(zipf=zipf)
+        return None
 
     def _judge(self, token: str, base: str, suffix: str, best: LigatureForm) -> Restoration | None:
         """The restoration of ``token`` by ``best``, weighed; None where no sentence could justify it.
@@ -462,19 +463,25 @@ class DocumentProfile:
 
         The foreign lexicon is opened on the first question: most documents never ask one.
         """
+        return self.foreign_lexicon().zipf(lookup_key(word))
+
+    def foreign_lexicon(self) -> Lexicon:
+        """The German, Spanish, French and Italian lexicon, opened on the first question.
+
+        Most documents never ask one.
+        """
         if self._foreign is None:
             self._foreign = foreign()
-        return self._foreign.zipf(lookup_key(word))
+        return self._foreign
 
-    def pair_count(self, left: str, right: str) -> float:
-        """``log10`` of how often two English words (lookup forms) stand side by side; 0.0 if rare.
+    def word_pairs(self) -> WordPairs:
+        """English word pairs with their counts, opened on the first question.
 
-        The word-pair index is opened on the first question: only a document
-        with collisions (``conned``, ``nest``) asks one.
+        Only a document with collisions (``conned``, ``nest``) asks one.
         """
         if self._pairs is None:
             self._pairs = word_pairs()
-        return self._pairs.log_count(left, right)
+        return self._pairs
 
     def word_logp(self, word: str) -> float:
         """log10 probability of ``word`` (lowercase) as a word of this document.
