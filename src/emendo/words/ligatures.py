@@ -297,7 +297,7 @@ def _affinity(seen: float, neighbour_zipf: float, word_zipf: float) -> float:
 
 
 def sentence_evidence(near: Surroundings, restoration: Restoration, profile: DocumentProfile) -> float:
-    """:func:`context_evidence` and, unless the token is hyphenated, :func:`pair_evidence`.
+    """:func:`context_evidence` and, unless the token is hyphenated or a function word, :func:`pair_evidence`.
 
     Remembered by the profile for each token and pair of neighbours: ``at the``
     and ``of our`` come back on every page.
@@ -309,7 +309,7 @@ def sentence_evidence(near: Surroundings, restoration: Restoration, profile: Doc
         found = context_evidence(near, token, word, profile.zipf)
         hyphenated = near.joined_before or near.joined_after  # the pairs list no hyphenated words
         reachable = restoration.prior + found + 2 * PAIR_REACH >= profile.config.ligature_margin
-        if reachable and not hyphenated:
+        if reachable and not hyphenated and lookup_key(token) not in FUNCTION_WORDS:
             found += pair_evidence(near, token, word, profile.lexicon.zipf, profile.word_pairs().log_count)
         profile.sentence_scores[key] = found
     return found
@@ -363,10 +363,13 @@ def context_reach(key: str) -> Reach:
     A token whose prior stays on one side of the margin across this range is
     decided once for the whole document, without reading its sentences.
 
+    A function word is read by grammar, any other word by its word pairs
+    (books pair ``of``, ``at``, ``in`` with everything, so their pairs tell little).
+
     >>> context_reach("at"), context_reach("re")
-    (Reach(lowest=-inf, plain=10.0, hyphenated=14.0), Reach(lowest=-inf, plain=4.0, hyphenated=8.0))
+    (Reach(lowest=-inf, plain=6.0, hyphenated=10.0), Reach(lowest=-inf, plain=4.0, hyphenated=8.0))
     """
-    plain = 2 * PAIR_REACH + (_GRAMMAR_REACH if key in FUNCTION_WORDS else 0.0)
+    plain = _GRAMMAR_REACH if key in FUNCTION_WORDS else 2 * PAIR_REACH
     return Reach(-math.inf, plain, plain + 2 * _COMPOUND_REACH)
 
 
@@ -508,6 +511,7 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
     ends, starts = {edit.start for edit in edits}, {edit.end for edit in edits}  # words beside a join
     hyphenated = " ".join(chunk for chunk in text.split() if "-" in chunk)  # where a hyphenated word can be
     for token, restoration in profile.restorations_in(text).items():
+        grammatical = lookup_key(token) in FUNCTION_WORDS
         if restoration.plausible:
             found = occurrences(text, token)
         else:
@@ -520,6 +524,8 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
             if restoration.collision:
                 if _set_apart(text, start, end) or _abbreviated(text, start, end, restoration, context):
                     continue
+                if grammatical and score < profile.config.ligature_margin and not _hopeful(text, start, end):
+                    continue  # only an article before or a hyphenated word could help, and neither is there
                 near = neighbours(text, start, end)
                 shape = len(token) == 1 and _hyphenated(text, start, end)
                 if shape and not _closes_up(near, restoration, profile):
@@ -621,7 +627,12 @@ _PAIR_SLACK = 1.5
 def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
     """The edit that closes up the word pair ``pair`` with a lost sequence, if the pair is one word."""
     left, right = pair.group(1), pair.group(2)
-    best = _english_join(left, right, profile) or _foreign_join(left, right, profile)
+    if (left, right) in profile.spaced_joins:
+        best = profile.spaced_joins[left, right]  # ``the rst`` comes back on every page
+    else:
+        best = profile.spaced_joins[left, right] = _english_join(left, right, profile) or _foreign_join(
+            left, right, profile
+        )
     if best is None:
         return None
     word = left + best[1] + right
@@ -724,6 +735,14 @@ def _restoration_of_fragment(part: str, profile: DocumentProfile) -> str | None:
 def _prose(part: str, profile: DocumentProfile) -> float:
     """How common ``part`` is as a word of prose (``ce``, which wordfreq knows from French, is not)."""
     return prose_zipf(lookup_key(part), profile.zipf(part))
+
+
+_AFTER_ARTICLE = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(_ARTICLES))})\s+$", re.IGNORECASE)
+
+
+def _hopeful(text: str, start: int, end: int) -> bool:
+    """Whether grammar can add anything here: an article just before, or a hyphenated neighbour."""
+    return _hyphenated(text, start, end) or bool(_AFTER_ARTICLE.search(text, max(0, start - 12), start))
 
 
 def _hyphenated(text: str, start: int, end: int) -> bool:

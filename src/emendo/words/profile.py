@@ -178,6 +178,8 @@ class DocumentProfile:
     _pairs: WordPairs | None = field(default=None, repr=False)
     #: :func:`~emendo.words.ligatures.sentence_evidence` by token and neighbours.
     sentence_scores: dict[tuple[str, Surroundings], float] = field(default_factory=dict, repr=False)
+    #: The ``(zipf, sequence)`` that closes up a pair of words across a space, if any, by pair.
+    spaced_joins: dict[tuple[str, str], tuple[float, str] | None] = field(default_factory=dict, repr=False)
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
     #: Whether the document writes lost ligatures as spaces (``signi cant``):
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;

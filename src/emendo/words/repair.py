@@ -9,6 +9,7 @@ kind, reason and confidence.  Edits below ``min_confidence`` are recorded in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from emendo.model import Document, Edit, Mark, Repair, TrackedText
@@ -57,16 +58,32 @@ REPAIRS: dict[str, WordRepair] = {
 assert tuple(REPAIRS) == REPAIR_NAMES
 
 
+#: Characters of a document read to tell whether it writes lost ligatures as
+#: spaces (about thirty pages, a hundred or more damaged words).
+SPACED_SAMPLE = 100_000
+
+
+def _sample(document: Document) -> Iterator[str]:
+    """The texts of ``document`` in order, until :data:`SPACED_SAMPLE` characters have gone by."""
+    seen = 0
+    for text in document.texts():
+        if seen >= SPACED_SAMPLE:
+            return
+        seen += len(text.text)
+        yield text.text
+
+
 def repair_words(document: Document, profile: DocumentProfile, config: WordsConfig) -> Document:
     """Repair the words of every block and note of ``document``.
 
     Whether the document writes lost ligatures as spaces is settled first,
-    over all its texts, so that every text is judged alike.  Returns a new
-    document; its pages are the same objects.
+    from its texts, so that every text is judged alike: the extractor does
+    it on every page or on none, so the first :data:`SPACED_SAMPLE`
+    characters tell.  Returns a new document; its pages are the same objects.
     """
     repairs = [REPAIRS[name] for name in REPAIR_NAMES if name in config.repairs]
     if profile.lost_ligatures and profile.spaced_ligatures is None:
-        profile.spaced_ligatures = any(shows_spaced_losses(text.text, profile) for text in document.texts())
+        profile.spaced_ligatures = any(shows_spaced_losses(text, profile) for text in _sample(document))
     held_back = list(document.held_back)
     italics = {page.index: page.italics for page in document.pages if page.italics}
 
