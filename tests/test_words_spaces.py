@@ -72,6 +72,11 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
             "published in the Archivio Storico Lombardo, vol. 2",
             ["Archivio"],
         ),
+        (  # a rare English word of six letters or more can have a title glued to it
+            "the charming and instructiveVita Jannoctii Manetti",
+            "the charming and instructive Vita Jannoctii Manetti",
+            ["Vita"],  # the glue shows where the italics open, not where they close
+        ),
         (
             "andwhen the tacticalprecedentsto follow",
             "and when the tactical precedents to follow",

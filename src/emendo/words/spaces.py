@@ -66,6 +66,9 @@ _NO_SPACE_BEFORE_PARENTHESIS = frozenset(" \t\n([{/-–—")
 #: Name particles that a capital follows inside one name.
 NAME_PARTICLES = word_set("mc mac de di da du la le van von der den del della st fitz al el ben ibn")
 _COMMON_WORD_ZIPF = 4.5
+#: A lowercase word this long is a word a name can be glued to from this Zipf
+#: on, below the reader's ``known_zipf``: no name or fragment is that long and listed.
+_LONG_WORD, _LONG_WORD_ZIPF = 6, 2.5
 #: A camel-case token seen this often is a name (``FitzGerald``), not glue.
 _NAME_REPEATS = 3
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -306,7 +309,8 @@ def _title_word_cut(word: str, profile: DocumentProfile) -> int | None:
 def _glued_left(left: str, profile: DocumentProfile) -> bool:
     """Whether ``left`` is a word that a capitalised name can have been glued to.
 
-    A lowercase word English knows (``newspaper``, ``in``), or a
+    A lowercase word English knows (``newspaper``, ``in``; a long one even if
+    rare, ``instructive``), or a
     capitalised one of four letters or more (``MacchiavelliVirtù``) or a
     common word (``SeeHistory``), but never a name particle (``McDonald``,
     ``DeVries``) nor a single letter (``iPhone``).  Names that are written in camel case recur whole
@@ -315,7 +319,8 @@ def _glued_left(left: str, profile: DocumentProfile) -> bool:
     if len(left) < 2:
         return False
     if left[0].islower():
-        return left.isalpha() and (profile.is_english(left) or profile.count(left) > 0)
+        rare_but_long = len(left) >= _LONG_WORD and profile.zipf(left) >= _LONG_WORD_ZIPF  # instructive
+        return left.isalpha() and (profile.is_english(left) or rare_but_long or profile.count(left) > 0)
     if not left[1:].islower() or left.lower() in NAME_PARTICLES:
         return False
     return len(left) >= 4 or profile.zipf(left) >= _COMMON_WORD_ZIPF
