@@ -97,6 +97,11 @@ def test_a_word_joined_at_a_line_end_is_restored_too() -> None:
         ("the arguments pro and con", "the arguments pro and con"),
         ("the coat did not t him", "the coat did not fit him"),
         ("the t-test was run", "the t-test was run"),  # a letter hyphenated to a word is a shape
+        # names around, but ``the`` is English only:
+        (
+            "from Hadrian of Corneto to the rst avowed Vitruvians",
+            "from Hadrian of Corneto to the first avowed Vitruvians",
+        ),
     ],
 )
 def test_collisions_are_decided_by_their_sentence(damaged: str, expected: str) -> None:

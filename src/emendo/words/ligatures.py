@@ -319,12 +319,17 @@ def is_foreign(around: Surroundings, zipf: Callable[[str], float]) -> bool:
     """Whether the words around a token are not English (a quotation, a title, a name).
 
     Both adjacent words foreign, or most of the window: ``Dio ti mantenga``,
-    ``a re nova pendebat``, ``Jacques du Clerc``.
+    ``a re nova pendebat``, ``Jacques du Clerc``; but never right after
+    ``the`` or a possessive ``’s``, which only English has: ``to the rst
+    avowed Vitruvians``, ``Dante’s rst canto``.
 
     >>> z = {"the": 7.7, "and": 7.5, "cried": 4.0}.get
     >>> is_foreign(Surroundings("dio", "mantenga", ("and", "cried", "dio", "mantenga")), lambda w: z(w, 0.0))
     True
     >>> is_foreign(Surroundings("the", None, ("and", "the")), lambda w: z(w, 0.0))
+    False
+    >>> window = ("corneto", "to", "the", "avowed", "vitruvians")
+    >>> is_foreign(Surroundings("the", "avowed", window), lambda w: z(w, 0.0))
     False
     """
 
@@ -332,6 +337,8 @@ def is_foreign(around: Surroundings, zipf: Callable[[str], float]) -> bool:
         return word in FUNCTION_WORDS or (zipf(word) >= common and (len(word) > 2 or word in SHORT_WORDS))
 
     previous, following = around.previous, around.following
+    if previous is not None and (previous == "the" or previous.endswith("'s")):
+        return False
     if (
         previous is not None
         and following is not None
