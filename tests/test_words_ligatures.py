@@ -239,6 +239,16 @@ def test_collisions_are_decided_by_the_word_pairs_books_use(damaged: str, expect
     assert repaired(damaged, DAMAGED) == expected
 
 
+def test_a_collision_says_its_sentence_decided_it() -> None:
+    config = WordsConfig()
+    text = "the prisoners were conned to their cells, and their condence fell"
+    profile = learn_profile([Page(0, DAMAGED), Page(1, text)], config)
+    out = repair_text(TrackedText.verbatim(1, 0, text), [REPAIRS["ligatures"]], profile, config, [])
+    conned, condence = (repair.reason for repair in out.repairs())
+    assert "'conned' was 'confined'" in conned and "the words around it decided" in conned
+    assert "'condence' was 'confidence'" in condence and "decided" not in condence  # the lexicon alone
+
+
 @pytest.mark.parametrize(
     ("spaced", "whole"),
     [

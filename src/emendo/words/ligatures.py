@@ -546,6 +546,8 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
                 continue
             at = start + restoration.at
             reason = f"lost '{restoration.inserted}' ligature: '{restoration.token}' was '{restoration.word}'"
+            if restoration.collision:
+                reason += f" ('{restoration.token}' is a word too: the words around it decided)"
             edits.append(Edit(at, at, restoration.inserted, "ligature", reason, confidence(score)))
     edits.sort(key=lambda edit: edit.start)
     return Changes(tuple(edits))
