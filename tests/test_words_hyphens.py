@@ -29,6 +29,8 @@ def judge(*pages: str) -> LexiconHyphenJudge:
         ("Japanese", "Polish"),
         ("mid", "1930s"),
         ("1904", "05"),
+        ("well", "known"),  # no foreign word either
+        ("sea", "power"),
     ],
 )
 def test_compounds_keep_their_hyphen(left: str, right: str) -> None:
@@ -49,6 +51,8 @@ def test_compounds_keep_their_hyphen(left: str, right: str) -> None:
         ("un", "critical"),  # a prefix wordfreq also lists as a word
         ("Unscrupulous", "ness,"),  # and a suffix
         ("regard", "ing"),
+        ("Region", "ali,"),  # two English words whose closed form is a common Italian word
+        ("Can", "zone"),
     ],
 )
 def test_words_broken_at_the_line_end_are_joined(left: str, right: str) -> None:

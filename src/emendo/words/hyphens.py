@@ -13,7 +13,8 @@ The witnesses, strongest first:
    rarer than they are (``self``/``government``, ``nineteenth``/``century``);
    a prefix or suffix that wordfreq lists as a word (``un``/``critical``,
    ``unscrupulous``/``ness``, ``church``/``men``) does not make a compound,
-   nor do two particles (``here``/``after``, ``where``/``upon``).
+   nor do two particles (``here``/``after``, ``where``/``upon``), nor two
+   English words whose closed form is a common foreign word (``Region``/``ali``).
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
@@ -49,6 +50,12 @@ _LAST_WORD = re.compile(rf"{LETTER}+$")
 #: A well-formed roman numeral of two letters or more (``cxxvii``, ``xiv``).
 _ROMAN = re.compile(r"(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _FIRST_WORD = re.compile(rf"^{LETTER}+")
+
+
+#: A closed form this common in German, Spanish, French or Italian is a foreign
+#: word the line broke (``Region-``/``ali``, ``Can-``/``zone``), not an English
+#: compound of two words that happen to be English too.
+FOREIGN_WORD_ZIPF = 2.5
 
 
 def word_before_break(left: str) -> str:
@@ -137,6 +144,11 @@ class LexiconHyphenJudge:
             min(head_zipf, tail_zipf) >= known
             and closed_zipf < min(head_zipf, tail_zipf) - profile.config.hyphen_compound_gap
         ):
+            foreign_zipf = profile.foreign_zipf(head + tail)
+            if foreign_zipf >= FOREIGN_WORD_ZIPF and foreign_zipf > closed_zipf:
+                return HyphenVerdict(
+                    False, 0.8, f"'{head + tail}' is a foreign word broken at the line end, not a compound"
+                )
             return HyphenVerdict(
                 True, 0.8, f"'{head}' and '{tail}' are words and '{head + tail}' is far rarer: a compound"
             )
