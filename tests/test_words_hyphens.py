@@ -31,6 +31,8 @@ def judge(*pages: str) -> LexiconHyphenJudge:
         ("1904", "05"),
         ("well", "known"),  # no foreign word either
         ("sea", "power"),
+        ("three", "fourths"),  # a rare word, but a word; and no lexicon knows the closed form
+        ("word", "catchers"),
     ],
 )
 def test_compounds_keep_their_hyphen(left: str, right: str) -> None:

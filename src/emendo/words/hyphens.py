@@ -14,7 +14,9 @@ The witnesses, strongest first:
    a prefix or suffix that wordfreq lists as a word (``un``/``critical``,
    ``unscrupulous``/``ness``, ``church``/``men``) does not make a compound,
    nor do two particles (``here``/``after``, ``where``/``upon``), nor two
-   English words whose closed form is a common foreign word (``Region``/``ali``).
+   English words whose closed form is a common foreign word (``Region``/``ali``);
+   two words whose closed form no lexicon knows make a compound even if one
+   is rare (``three``/``fourths``).
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
@@ -56,6 +58,9 @@ _FIRST_WORD = re.compile(rf"^{LETTER}+")
 #: word the line broke (``Region-``/``ali``, ``Can-``/``zone``), not an English
 #: compound of two words that happen to be English too.
 FOREIGN_WORD_ZIPF = 2.5
+#: Two words this common and long, whose closed form no lexicon knows, make a
+#: compound even when one is rare (``tax-``/``gatherer``, ``three-``/``fourths``).
+_RARE_PART_ZIPF, _RARE_PART_LENGTH = 2.5, 4
 
 
 def word_before_break(left: str) -> str:
@@ -154,6 +159,15 @@ class LexiconHyphenJudge:
             )
         if closed_zipf >= known:
             return HyphenVerdict(False, 0.95, f"'{profile.english_form(head + tail)}' is an English word")
+        if (
+            min(head_zipf, tail_zipf) >= _RARE_PART_ZIPF
+            and min(len(head), len(tail)) >= _RARE_PART_LENGTH
+            and not closed_zipf
+            and not profile.foreign_zipf(head + tail)
+        ):
+            return HyphenVerdict(
+                True, 0.7, f"'{head}' and '{tail}' are words and '{head + tail}' is none: a compound"
+            )
         return HyphenVerdict(
             False, 0.75, f"'{head}' and '{tail}' are not both words: a word broken at the line end"
         )
