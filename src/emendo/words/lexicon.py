@@ -383,9 +383,28 @@ class WordPairs:
         """``log10`` of how often ``left right`` (lookup forms) was seen; 0.0 below the threshold."""
         return self._index.zipf(f"{left} {right}")
 
+    def pmi(self, left: str, right: str, left_zipf: float, right_zipf: float) -> float:
+        """How many powers of ten likelier books put ``left right`` than chance would (their Zipfs).
+
+        Positive for a pair books favour (``the sea``); negative for a pair
+        chance would have put on the list that is not there (``these a``);
+        0 where both words are too rare for the list to say.
+
+        >>> pairs = WordPairs(Lexicon(encode_index([("the sea", 8.3)])))
+        >>> round(pairs.pmi("the", "sea", 7.73, 4.8), 2), round(pairs.pmi("these", "a", 6.2, 7.36), 2)
+        (0.37, -2.46)
+        >>> pairs.pmi("coarse", "weave", 3.6, 3.3)
+        0.0
+        """
+        chance = PAIR_CORPUS + left_zipf - 9 + right_zipf - 9
+        seen = self.log_count(left, right) or min(chance, PAIR_THRESHOLD - _BELOW_THRESHOLD)
+        return seen - chance
+
 
 #: ``log10`` of the rarest count in the word-pair list (6.4 million).
 PAIR_THRESHOLD = 6.8
+#: A pair missing from the list is taken to be this far (``log10``) under its threshold.
+_BELOW_THRESHOLD = 0.3
 #: ``log10`` of the size of the corpus the pair counts come from, in the
 #: list's own units (estimated from the pairs of ``the``, ``of``, ``and``):
 #: two independent words of Zipf ``a`` and ``b`` are seen together about

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
-from emendo.words.lexicon import PAIR_CORPUS, PAIR_THRESHOLD, lookup_key
+from emendo.words.lexicon import WordPairs, lookup_key
 from emendo.words.tokens import LIGATURE_RE, LIGATURE_SEQUENCES, WORD_RE, occurrences, standalone, word_set
 
 if TYPE_CHECKING:
@@ -101,8 +101,6 @@ _GRAMMAR_REACH = 6.0
 PAIR_REACH = 2.0
 #: A neighbour at least this common in English is a word whose pairs are listed.
 _NEIGHBOUR_ZIPF = 3.5
-#: A pair missing from the list is taken to be this far (``log10``) under its threshold.
-_BELOW_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,32 +233,26 @@ def context_evidence(around: Surroundings, token: str, candidate: str, zipf: Cal
 
 
 def pair_evidence(
-    around: Surroundings,
-    token: str,
-    candidate: str,
-    zipf: Callable[[str], float],
-    pair_count: Callable[[str, str], float],
+    around: Surroundings, token: str, candidate: str, zipf: Callable[[str], float], pairs: WordPairs
 ) -> float:
     """Log-odds from the words on either side that the candidate, not the token, stood between them.
 
     For each neighbour that is a known English word: how much more often the
     candidate stands beside it than chance would put it there, against the
     same for the token (the difference of their pointwise mutual information
-    with the neighbour, read from Google Books' word pairs).  The frequencies
-    of the two readings are the prior's business and cancel out here.  A
-    neighbour counts only where books use one of the two pairs; the pair the
-    list lacks is then given the count chance would give it, but no more than
-    the list's threshold, under which it was.  Each side is bounded by
-    :data:`PAIR_REACH`: a frequent pair can be an idiom of its own (``the re``
-    is common in books, from ``the re-``).
+    with the neighbour, :meth:`~emendo.words.lexicon.WordPairs.pmi`).  The
+    frequencies of the two readings are the prior's business and cancel out
+    here.  A neighbour counts only where books use one of the two pairs.
+    Each side is bounded by :data:`PAIR_REACH`: a frequent pair can be an
+    idiom of its own (``the re`` is common in books, from ``the re-``).
 
-    >>> counts = {("confined", "to"): 8.06, ("owed", "to"): 7.53}
-    >>> pair = lambda left, right: counts.get((left, right), 0.0)
+    >>> from emendo.words.lexicon import Lexicon, encode_index
+    >>> pairs = WordPairs(Lexicon(encode_index([("confined to", 8.06), ("owed to", 7.53)])))
     >>> zipfs = {"conned": 2.84, "confined": 3.82, "to": 7.43, "owed": 3.86, "flowed": 3.33}
     >>> z = lambda w: zipfs.get(w, 0.0)
-    >>> round(pair_evidence(Surroundings(None, "to"), "conned", "confined", z, pair), 2)
+    >>> round(pair_evidence(Surroundings(None, "to"), "conned", "confined", z, pairs), 2)
     1.41
-    >>> round(pair_evidence(Surroundings(None, "to"), "owed", "flowed", z, pair), 2)
+    >>> round(pair_evidence(Surroundings(None, "to"), "owed", "flowed", z, pairs), 2)
     -0.84
     """
     token, candidate = lookup_key(token), lookup_key(candidate)
@@ -272,28 +264,22 @@ def pair_evidence(
         neighbour_zipf = zipf(neighbour)
         if neighbour_zipf < _NEIGHBOUR_ZIPF and neighbour not in FUNCTION_WORDS:
             continue  # a rare word, a name, or itself damaged: its pairs say nothing
-        if before:
-            candidate_seen, token_seen = pair_count(neighbour, candidate), pair_count(neighbour, token)
-        else:
-            candidate_seen, token_seen = pair_count(candidate, neighbour), pair_count(token, neighbour)
-        if not (candidate_seen or token_seen):
+        seen, candidate_pmi = _beside(pairs, neighbour, neighbour_zipf, before, candidate, candidate_zipf)
+        also_seen, token_pmi = _beside(pairs, neighbour, neighbour_zipf, before, token, token_zipf)
+        if not (seen or also_seen):
             continue  # neither reading is a pair books use: no evidence either way (``our was``)
-        side = _affinity(candidate_seen, neighbour_zipf, candidate_zipf)
-        side -= _affinity(token_seen, neighbour_zipf, token_zipf)
+        side = candidate_pmi - token_pmi
         score += max(-PAIR_REACH, min(PAIR_REACH, side))
     return score
 
 
-def _affinity(seen: float, neighbour_zipf: float, word_zipf: float) -> float:
-    """``log10`` of how often a word stands beside a neighbour, less its own frequency (Zipf).
-
-    ``seen`` is the pair's listed count; an unlisted pair counts as chance
-    would have it, but under the list's threshold.
-    """
-    if not seen:
-        chance = PAIR_CORPUS + neighbour_zipf - 9 + word_zipf - 9
-        seen = min(chance, PAIR_THRESHOLD - _BELOW_THRESHOLD)
-    return seen - word_zipf
+def _beside(
+    pairs: WordPairs, neighbour: str, neighbour_zipf: float, before: bool, word: str, word_zipf: float
+) -> tuple[float, float]:
+    """``(listed log count, pmi)`` of ``word`` beside ``neighbour``, which stands before it or after."""
+    if before:
+        return pairs.log_count(neighbour, word), pairs.pmi(neighbour, word, neighbour_zipf, word_zipf)
+    return pairs.log_count(word, neighbour), pairs.pmi(word, neighbour, word_zipf, neighbour_zipf)
 
 
 def sentence_evidence(near: Surroundings, restoration: Restoration, profile: DocumentProfile) -> float:
@@ -310,7 +296,7 @@ def sentence_evidence(near: Surroundings, restoration: Restoration, profile: Doc
         hyphenated = near.joined_before or near.joined_after  # the pairs list no hyphenated words
         reachable = restoration.prior + found + 2 * PAIR_REACH >= profile.config.ligature_margin
         if reachable and not hyphenated and lookup_key(token) not in FUNCTION_WORDS:
-            found += pair_evidence(near, token, word, profile.lexicon.zipf, profile.word_pairs().log_count)
+            found += pair_evidence(near, token, word, profile.lexicon.zipf, profile.word_pairs())
         profile.sentence_scores[key] = found
     return found
 
@@ -679,9 +665,8 @@ def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
 def _pair_zipf(left: str, right: str, profile: DocumentProfile) -> float:
     """How common the two words are side by side, as a Zipf: from the word pairs, else by chance."""
     left, right = lookup_key(left), lookup_key(right)
-    chance = PAIR_CORPUS + profile.zipf(left) - 9 + profile.zipf(right) - 9
-    listed = profile.word_pairs().log_count(left, right) or min(PAIR_THRESHOLD - _BELOW_THRESHOLD, chance)
-    return listed - PAIR_CORPUS + 9
+    left_zipf, right_zipf = profile.zipf(left), profile.zipf(right)
+    return left_zipf + right_zipf - 9 + profile.word_pairs().pmi(left, right, left_zipf, right_zipf)
 
 
 def _foreign_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
