@@ -208,6 +208,7 @@ def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
         ("the coursedirected by the admiral", "the course directed by the admiral"),
         ("he wished toshow it", "he wished to show it"),
         ("Thesubjectiveside of the matter", "The subjective side of the matter"),
+        ("after it she wasthesea power of Europe", "after it she was the sea power of Europe"),  # not these|a
         # a name the document shows whole, glued to the word after it
         ("the Cremonain the north", "the Cremona in the north"),
     ],

@@ -485,6 +485,14 @@ class DocumentProfile:
             self._pairs = word_pairs()
         return self._pairs
 
+    def pair_affinity(self, left: str, right: str) -> float:
+        """How much likelier than chance books put two words (lowercase) side by side.
+
+        See :meth:`~emendo.words.lexicon.WordPairs.pmi`: ``the sea`` is
+        favoured, ``these a`` is not, and rare words are not judged.
+        """
+        return self.word_pairs().pmi(left, right, self.zipf(left), self.zipf(right))
+
     def word_logp(self, word: str) -> float:
         """log10 probability of ``word`` (lowercase) as a word of this document.
 
@@ -526,7 +534,7 @@ class DocumentProfile:
             cut = self._name_glue(token)
             found = (cut,) if cut is not None else None
         if found is None and self._may_be_glued(token[:1].lower() + token[1:]):
-            words = segment(token, self.word_logp, self.zipf, FUNCTION_WORDS)
+            words = segment(token, self.word_logp, self.zipf, FUNCTION_WORDS, self.pair_affinity)
             if capitalised and words is not None and not self._capital_glue(words):
                 words = None  # a name or a foreign word: ``Hispani``, ``Thesaur``
             if words is not None:

@@ -57,6 +57,8 @@ BOUND_PARTS = word_set(
     "less ness some hood ship ships ment ments able ible ful man men work works land lands anti semi "
     "pseudo multi post non proto neo ultra extra mono poly micro macro tele per pro con sub ante trans"
 )
+#: The most a pair of words' affinity in books can add to or take from a cut.
+PAIR_REACH = 2.0
 #: Words that begin a capitalised token that is glue, not a name (``The|subjective|side``, ``A|mêlée|of``).
 CAPITAL_GLUE = word_set("the a an this that these those his her its their our my")
 #: The least English frequency of a content word in a cut between two of them
@@ -145,12 +147,18 @@ def _extends(core: str, learned: dict[str, int], common: Callable[[str], bool]) 
 
 
 def segment(
-    token: str, logp: Callable[[str], float], english: Callable[[str], float], glue: Collection[str]
+    token: str,
+    logp: Callable[[str], float],
+    english: Callable[[str], float],
+    glue: Collection[str],
+    pmi: Callable[[str, str], float],
 ) -> list[str] | None:
     """The most probable cut of ``token`` into two or three words, if far likelier than the token.
 
     ``logp`` gives a word's log10 probability (``-inf`` for no word),
-    ``english`` its Zipf frequency in English alone.  The
+    ``english`` its Zipf frequency in English alone, ``pmi`` how much
+    likelier than chance books put two words side by side (``the|sea``,
+    not ``these|a``), which weighs each cut beside its words.  The
     cut must have the shape of glue, since a cut after a prefix or before an
     ending is too often a real word the lexicon lacks (``delightful|ness``,
     ``in|expediency``, ``urban|is``): two words, one of :data:`PAIR_GLUE`
@@ -172,11 +180,12 @@ def segment(
     >>> logp = lambda w: zipfs[w] - 9 if w in zipfs else -math.inf
     >>> english = lambda w: zipfs.get(w, 0.0)
     >>> glue = {"a", "and", "after"}
-    >>> [segment(token, logp, english, glue) for token in ("andwhen", "acameraand", "severly")]
+    >>> none = lambda left, right: 0.0
+    >>> [segment(token, logp, english, glue, none) for token in ("andwhen", "acameraand", "severly")]
     [['and', 'when'], ['a', 'camera', 'and'], None]
-    >>> segment("placeafterand", logp, english, glue)
+    >>> segment("placeafterand", logp, english, glue, none)
     ['place', 'after', 'and']
-    >>> [segment(token, logp, english, glue) for token in ("placecamera", "acamera", "severness")]
+    >>> [segment(token, logp, english, glue, none) for token in ("placecamera", "acamera", "severness")]
     [['place', 'camera'], None, None]
     """
     lower = token.lower()
@@ -188,16 +197,23 @@ def segment(
         if head == -math.inf:
             continue
         if tails[cut] > -math.inf and _glued(lower, (cut,), english, glue):
-            best = max(best, (head + tails[cut], (cut,)))
+            together = _bounded(pmi(lower[:cut], lower[cut:]))
+            best = max(best, (head + tails[cut] + together, (cut,)))
         for second in range(cut + 1, size):
             if tails[second] > -math.inf and _glued(lower, (cut, second), english, glue):
-                middle = logp(lower[cut:second])
-                best = max(best, (head + middle + tails[second], (cut, second)))
+                middle = lower[cut:second]
+                together = _bounded(pmi(lower[:cut], middle)) + _bounded(pmi(middle, lower[second:]))
+                best = max(best, (head + logp(middle) + tails[second] + together, (cut, second)))
     score, cuts = best
     if score < unknown_word_logp(size) + MIN_GAIN:
         return None
     bounds = (0, *cuts, size)
     return [token[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _bounded(pmi: float) -> float:
+    """A pair's pointwise mutual information, bounded: an idiom may not carry a cut alone."""
+    return max(-PAIR_REACH, min(PAIR_REACH, pmi))
 
 
 def _glued(word: str, cuts: tuple[int, ...], english: Callable[[str], float], glue: Collection[str]) -> bool:
