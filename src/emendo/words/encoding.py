@@ -159,8 +159,9 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
     """Write ligature glyphs out as letters (``ﬁ`` → ``fi``, ``con(cid:12)dence`` → ``confidence``).
 
     Ligature code points have one reading.  ``(cid:N)`` is what pdfminer and
-    pdfplumber write for a glyph the font gives no Unicode for, which in book
-    fonts is mostly a ligature: see :func:`read_glyph_codes`.
+    pdfplumber write for a glyph the font gives no Unicode for, and ``�``
+    (U+FFFD) what other extractors write; in book fonts such a glyph inside a
+    word is mostly a ligature: see :func:`read_glyph_codes`.
 
     >>> [(e.start, e.after) for e in expand_ligature_glyphs("o\\ufb03cial").edits]
     [(1, 'ffi')]
@@ -169,18 +170,19 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
         Edit(m.start(), m.end(), LIGATURE_GLYPHS[m.group()], "ligature", "ligature code point written out")
         for m in LIGATURE_GLYPH_RE.finditer(text)
     ]
-    if "(cid:" in text:
+    if "(cid:" in text or _REPLACEMENT in text:
         lexicon = context.profile.lexicon if context is not None else english()
         edits.extend(read_glyph_codes(text, lexicon))
         edits.sort(key=lambda e: e.start)
     return Changes(tuple(edits))
 
 
-_GLYPH_CODE = re.compile(r"\(cid:(\d+)\)")
+_REPLACEMENT = "\ufffd"
+#: An unmapped glyph: pdfminer's ``(cid:N)``, with its number, or U+FFFD.
+_GLYPH_CODE = re.compile(r"\(cid:(\d+)\)|\ufffd")
+_CODE = r"(?:\(cid:\d+\)|\ufffd)"
 #: A word with codes in it: letters on at least one side of every run of codes.
-_WORD_WITH_CODES = re.compile(
-    r"(?<![^\W\d_])(?=[^\W\d_]|\(cid:\d+\)[^\W\d_])[^\W\d_]*(?:\(cid:\d+\)[^\W\d_]*)+"
-)
+_WORD_WITH_CODES = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]|{_CODE}[^\W\d_])[^\W\d_]*(?:{_CODE}[^\W\d_]*)+")
 #: TeX's OT1 font encoding, the one standard layout of unmapped ligature glyphs:
 #: the reading of a code when the word it sits in is not in the lexicon.
 OT1_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"}
@@ -191,11 +193,11 @@ _MAX_CODES_PER_WORD = 3
 
 
 def read_glyph_codes(text: str, lexicon: Lexicon) -> list[Edit]:
-    """Replace each ``(cid:N)`` inside a word by the ligature that makes the word a known word.
+    """Replace each ``(cid:N)`` or ``�`` inside a word by the ligature that makes the word a known word.
 
     The lexicon decides per word; a word it does not know (a name) takes the
-    OT1 reading of its codes, with less confidence; a code outside words, or
-    one neither way can read, stays as it is.
+    OT1 reading of its ``(cid:N)`` codes, with less confidence; a code outside
+    words, or one neither way can read (a ``�`` in a name), stays as it is.
 
     >>> from emendo.words.lexicon import encode_index
     >>> lexicon = Lexicon(encode_index([("difficult", 4.5), ("office", 5.0)]))
@@ -203,6 +205,8 @@ def read_glyph_codes(text: str, lexicon: Lexicon) -> list[Edit]:
     [(4, 'ffi'), (18, 'ffi')]
     >>> [(e.after, e.confidence) for e in read_glyph_codes("Sche(cid:11)er", lexicon)]
     [('ff', 0.6)]
+    >>> [(e.start, e.after) for e in read_glyph_codes("a di\ufffdcult Sche\ufffder", lexicon)]
+    [(4, 'ffi')]
     """
     edits: list[Edit] = []
     for word in _WORD_WITH_CODES.finditer(text):
@@ -210,7 +214,7 @@ def read_glyph_codes(text: str, lexicon: Lexicon) -> list[Edit]:
         reading = _known_reading(word.group(), codes, lexicon)
         if reading is not None:
             readings, confidence, reason = reading, 0.95, _KNOWN_READING
-        elif all(int(code.group(1)) in OT1_LIGATURES for code in codes):
+        elif all(code.group(1) and int(code.group(1)) in OT1_LIGATURES for code in codes):
             readings = tuple(OT1_LIGATURES[int(code.group(1))] for code in codes)
             confidence, reason = 0.6, _OT1_READING
         else:
