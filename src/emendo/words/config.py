@@ -13,6 +13,7 @@ REPAIR_NAMES = (
     "mac-roman",
     "ligature-glyphs",
     "diacritics",
+    "letter-spacing",
     "drop-capitals",
     "spaces",
     "ligatures",

@@ -17,6 +17,7 @@ from emendo.words.changes import TextContext, WordRepair
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
 from emendo.words.encoding import expand_ligature_glyphs, fix_mac_roman, fix_mojibake, remove_invisibles
+from emendo.words.letterspacing import close_letter_spacing
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
 from emendo.words.spaces import close_drop_capital, restore_spaces
@@ -41,6 +42,11 @@ REPAIRS: dict[str, WordRepair] = {
             "diacritics",
             "accents drawn apart from their letters put back (Toky ̄ ̄o → Tōkyō)",
             reattach_diacritics,
+        ),
+        WordRepair(
+            "letter-spacing",
+            "letter-spaced words closed up (C H A P T E R → CHAPTER)",
+            close_letter_spacing,
         ),
         WordRepair(
             "drop-capitals", "a chapter's drop capital joined to its word (T he → The)", close_drop_capital
