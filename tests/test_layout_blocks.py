@@ -190,6 +190,15 @@ def test_an_unnumbered_title_between_paragraphs_is_a_heading() -> None:
 
 
 @pytest.mark.parametrize(
+    "opening",
+    ["CHAPTER THREE", "Chapter the Second", "Part Twenty-One", "C H A P T E R  T H R E E"],
+)
+def test_chapter_openings_spelled_out_or_letter_spaced_are_headings(opening: str) -> None:
+    document = _lay_out("\n".join([opening, OPENING, *LINES[3:]]))
+    assert (document.blocks[0].type, document.blocks[0].level) == (BlockType.HEADING, 1)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Kliment E. Voroshilov",  # a short line inside a sentence

@@ -32,7 +32,16 @@ from emendo.layout.lines import (
 from emendo.model import BlockType
 
 _NUMBERED_HEADING = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?P<title>\S.*)")
-_NAMED_HEADING = re.compile(r"(?:chapter|part|book)\s+(?:\d{1,3}|[ivxlc]{1,6})\b.*", re.IGNORECASE)
+#: Numbers spelled out in a heading (``Chapter Three``, ``Part the First``).
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    "ninth|tenth|eleventh|twelfth|last"
+)
+_NUMBER = rf"(?:\d{{1,3}}|[ivxlc]{{1,6}}|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+_NAMED_HEADING = re.compile(rf"(?:chapter|part|book)\s+(?:the\s+)?{_NUMBER}\b.*", re.IGNORECASE)
+#: A line set letter-spaced, as display type is: four letters or more, each standing alone.
+_LETTER_SPACED = re.compile(r"[^\W\d_](?: [^\W\d_]){3,}")
 _UNFINISHED_END = ".,;:-‐–—"
 
 
@@ -241,8 +250,15 @@ def _heading_level(
     measure: float,
     config: LayoutConfig,
 ) -> int | None:
-    """The level of the heading ``plain[i]`` is, or ``None`` if it is body text."""
+    """The level of the heading ``plain[i]`` is, or ``None`` if it is body text.
+
+    A letter-spaced line standing alone is a heading (``C H A P T E R  T W O``):
+    body text is not set so.
+    """
     text = plain[i]
+    spaced = bool(_LETTER_SPACED.fullmatch(text))
+    if spaced:
+        text = text.replace(" ", "")
     if (
         not text[:1].isalnum()
         or len(text) > config.heading_max_ratio * measure
@@ -255,6 +271,8 @@ def _heading_level(
     alone_after = not has_next or hard[i + 1] or not starts_mid_sentence(plain[i + 1])
     if not (alone_before and alone_after):
         return None
+    if spaced:
+        return 1
     numbered = _NUMBERED_HEADING.fullmatch(text)
     if numbered:
         title = numbered.group("title")
