@@ -364,6 +364,17 @@ def _cached(path: Path, forms: Path | bytes = b"") -> Lexicon | None:
         return None
 
 
+#: ``log10`` of the rarest count in the word-pair list (6.4 million).
+PAIR_THRESHOLD = 6.8
+#: A pair missing from the list is taken to be this far (``log10``) under its threshold.
+_BELOW_THRESHOLD = 0.3
+#: ``log10`` of the size of the corpus the pair counts come from, in the
+#: list's own units (estimated from the pairs of ``the``, ``of``, ``and``):
+#: two independent words of Zipf ``a`` and ``b`` are seen together about
+#: ``10 ** (PAIR_CORPUS + a - 9 + b - 9)`` times.
+PAIR_CORPUS = 13.4
+
+
 class WordPairs:
     """How often two English words stand side by side in books, as ``log10`` of the count.
 
@@ -401,17 +412,6 @@ class WordPairs:
         return seen - chance
 
 
-#: ``log10`` of the rarest count in the word-pair list (6.4 million).
-PAIR_THRESHOLD = 6.8
-#: A pair missing from the list is taken to be this far (``log10``) under its threshold.
-_BELOW_THRESHOLD = 0.3
-#: ``log10`` of the size of the corpus the pair counts come from, in the
-#: list's own units (estimated from the pairs of ``the``, ``of``, ``and``):
-#: two independent words of Zipf ``a`` and ``b`` are seen together about
-#: ``10 ** (PAIR_CORPUS + a - 9 + b - 9)`` times.
-PAIR_CORPUS = 13.4
-
-
 _LEXICON: dict[tuple[Path, bool], Lexicon] = {}
 _PAIRS: dict[Path, WordPairs] = {}
 
@@ -434,8 +434,9 @@ def foreign() -> Lexicon:
 def word_pairs() -> WordPairs:
     """English word pairs with their counts in Google Books, opened once per process.
 
-    Asked only where a damaged word is a word too (``conned``/``confined``):
-    its neighbours decide.  Built on first use (a second, once).
+    Asked where a damaged word is a word too (``conned``/``confined``: its
+    neighbours decide) and where glued words are cut (``the|sea``, not
+    ``these|a``).  Built on first use (a second, once).
     """
     directory = cache_dir()
     pairs = _PAIRS.get(directory)

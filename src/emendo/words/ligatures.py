@@ -97,7 +97,9 @@ _COMPOUND_REACH = 2.0
 #: A token used this often, mostly before a full stop, is an abbreviation (``ed.``).
 _ABBREVIATION_USES = 3
 _GRAMMAR_REACH = 6.0
-#: The most one neighbour's word pairs can move a collision's odds (:func:`pair_evidence`).
+#: The most one pair of words can move the odds of a reading, either way: a
+#: neighbour's pairs for a collision (:func:`pair_evidence`), two parts' pair
+#: for a cut of glued words (:func:`emendo.words.segment.segment`).
 PAIR_REACH = 2.0
 #: A neighbour at least this common in English is a word whose pairs are listed.
 _NEIGHBOUR_ZIPF = 3.5
@@ -622,12 +624,11 @@ _PAIR_SLACK = 1.5
 def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
     """The edit that closes up the word pair ``pair`` with a lost sequence, if the pair is one word."""
     left, right = pair.group(1), pair.group(2)
-    if (left, right) in profile.spaced_joins:
-        best = profile.spaced_joins[left, right]  # ``the rst`` comes back on every page
+    if (left, right) in profile.spaced_joins:  # ``the rst`` comes back on every page
+        best = profile.spaced_joins[left, right]
     else:
-        best = profile.spaced_joins[left, right] = _english_join(left, right, profile) or _foreign_join(
-            left, right, profile
-        )
+        best = _english_join(left, right, profile) or _foreign_join(left, right, profile)
+        profile.spaced_joins[left, right] = best
     if best is None:
         return None
     word = left + best[1] + right

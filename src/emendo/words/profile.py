@@ -461,10 +461,7 @@ class DocumentProfile:
     # -- words glued without a seam -------------------------------------------
 
     def foreign_zipf(self, word: str) -> float:
-        """Zipf frequency of ``word`` in German, Spanish, French or Italian, whichever is highest.
-
-        The foreign lexicon is opened on the first question: most documents never ask one.
-        """
+        """Zipf frequency of ``word`` in German, Spanish, French or Italian, whichever is highest."""
         return self.foreign_lexicon().zipf(lookup_key(word))
 
     def foreign_lexicon(self) -> Lexicon:
@@ -479,7 +476,7 @@ class DocumentProfile:
     def word_pairs(self) -> WordPairs:
         """English word pairs with their counts, opened on the first question.
 
-        Only a document with collisions (``conned``, ``nest``) asks one.
+        Asked by collisions (``conned to``) and by cuts of glued words (``the|sea``).
         """
         if self._pairs is None:
             self._pairs = word_pairs()

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 
-from emendo.words.ligatures import FUNCTION_WORDS
+from emendo.words.ligatures import FUNCTION_WORDS, PAIR_REACH
 from emendo.words.tokens import word_set
 
 #: Function words that glue to one neighbour and are no common beginning or
@@ -57,8 +57,6 @@ BOUND_PARTS = word_set(
     "less ness some hood ship ships ment ments able ible ful man men work works land lands anti semi "
     "pseudo multi post non proto neo ultra extra mono poly micro macro tele per pro con sub ante trans"
 )
-#: The most a pair of words' affinity in books can add to or take from a cut.
-PAIR_REACH = 2.0
 #: Words that begin a capitalised token that is glue, not a name (``The|subjective|side``, ``A|mêlée|of``).
 CAPITAL_GLUE = word_set("the a an this that these those his her its their our my")
 #: The least English frequency of a content word in a cut between two of them
