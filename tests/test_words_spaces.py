@@ -132,6 +132,7 @@ def test_a_name_seen_only_glued_is_learned_from_its_glued_forms() -> None:
         "the claimant(s)Who signed and f(x)Then",
         "1,000 men at 10:30, Dnevnik i pis’ma., 116.",
         "he wrote severly and inexpediency and urbanis",
+        "ut in urbanis legibus scriptum est",  # glue-like, in a Latin quotation
         "Ph.D. and a.m. and op. cit.",
     ],
 )
@@ -211,6 +212,10 @@ def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
         ("after it she wasthesea power of Europe", "after it she was the sea power of Europe"),  # not these|a
         # a name the document shows whole, glued to the word after it
         ("the Cremonain the north", "the Cremona in the north"),
+        # a foreign title's last word glued to English that goes on: not a Latin quotation
+        ("anonymi Galli Calumniasof the year 1367", "anonymi Galli Calumnias of the year 1367"),
+        # ``mondo`` is English slang too, but a thousand times commoner in Italian
+        ("the Cronaco del Mondoof the city", "the Cronaco del Mondo of the city"),
     ],
 )
 def test_glue_without_a_camel_case_seam_is_cut(glued: str, spaced: str) -> None:

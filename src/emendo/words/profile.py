@@ -71,6 +71,10 @@ _FOREIGN_WORD_ZIPF, _FOREIGN_WORD_LENGTH = 1.5, 4
 #: in English (after :data:`_FOREIGN_DISCOUNT`): ``pontefice``, not every
 #: name one inserted ``fi`` turns into some rare word.
 _FOREIGN_RESTORED_ZIPF = 1.5
+#: A foreign word this common, and this much commoner than in English, is a
+#: name or title word that a glue word may follow (``Mondo|of``; ``mondo`` is
+#: English slang too, a hundred times rarer).
+_FOREIGN_NAME_ZIPF, _FOREIGN_NAME_LEAD = 2.5, 1.0
 #: A name glued to the word after it (``Cremonain``) is cut only after this
 #: many letters, and only before a common word of four letters or more
 #: (``Elogiaspeaking``) or a word of :data:`~emendo.words.segment.NAME_GLUE`.
@@ -579,13 +583,18 @@ class DocumentProfile:
             name = token[:cut]
             if self.count(name) or self.name_support.get(name, 0) >= self.config.min_name_support:
                 strength = 2.0
-            elif rest in NAME_GLUE and self.foreign_zipf(name) >= 2.5 > self.zipf(name):
+            elif rest in NAME_GLUE and self._foreign_rather_than_english(name):
                 strength = 1.0  # a foreign word only before a glue word: ``Poli|store`` is ``Polistore``
             else:
                 continue
             if best is None or (strength, rest_zipf) > best[:2]:
                 best = (strength, rest_zipf, cut)
         return best[2] if best else None
+
+    def _foreign_rather_than_english(self, name: str) -> bool:
+        """Whether ``name`` is a common foreign word that English knows far less (``Nipoti``, ``Mondo``)."""
+        foreign_zipf = self.foreign_zipf(name)
+        return foreign_zipf >= _FOREIGN_NAME_ZIPF and foreign_zipf >= self.zipf(name) + _FOREIGN_NAME_LEAD
 
     def _may_be_glued(self, token: str) -> bool:
         return (

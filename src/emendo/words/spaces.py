@@ -42,7 +42,9 @@ from typing import TYPE_CHECKING
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
-from emendo.words.ligatures import is_foreign, prose_zipf, surroundings
+from emendo.words.lexicon import lookup_key
+from emendo.words.ligatures import FUNCTION_WORDS, is_foreign, prose_zipf, surroundings
+from emendo.words.segment import NAME_GLUE
 from emendo.words.tokens import LETTER, LOWER, UPPER, occurrences, split_camel, word_set
 
 if TYPE_CHECKING:
@@ -66,6 +68,8 @@ _NO_SPACE_BEFORE_PARENTHESIS = frozenset(" \t\n([{/-–—")
 #: Name particles that a capital follows inside one name.
 NAME_PARTICLES = word_set("mc mac de di da du la le van von der den del della st fitz al el ben ibn")
 _COMMON_WORD_ZIPF = 4.5
+#: The word after a position, across spaces and a line break.
+_NEXT_WORD = re.compile(rf"\s+({LETTER}+)")
 #: A lowercase word this long is a word a name can be glued to from this Zipf
 #: on, below the reader's ``known_zipf``: no name or fragment is that long and listed.
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 2.5
@@ -128,11 +132,14 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
                 seams.setdefault(closing.at, closing)
                 names[-1] = (names[-1][0], closing.at)
     for token, cuts in context.profile.segmentations_in(text).items():
+        bounds = (0, *cuts, len(token))
+        words = [token[a:b] for a, b in itertools.pairwise(bounds)]
         for start in occurrences(text, token):
-            if is_foreign(surroundings(text, start, start + len(token)), context.profile.zipf):
+            end = start + len(token)
+            if is_foreign(surroundings(text, start, end), context.profile.zipf) and not _english_goes_on(
+                text, end, words[-1], context.profile
+            ):
                 continue  # ``urbanis`` in a Latin quotation is one word
-            bounds = (0, *cuts, len(token))
-            words = [token[a:b] for a, b in itertools.pairwise(bounds)]
             for cut in cuts:
                 reason = f"space lost between glued words: '{' '.join(words)}'"
                 seams.setdefault(start + cut, Seam(start + cut, 0.8, reason))
@@ -155,6 +162,21 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
         ordered = [seam for seam in ordered if not _at_glyph_code(text, seam.at)]
     edits = tuple(Edit(s.at, s.at, " ", "space", s.reason, s.confidence) for s in ordered)
     return Changes(edits, tuple(italic_spans(text, ordered, names)))
+
+
+def _english_goes_on(text: str, end: int, last: str, profile: DocumentProfile) -> bool:
+    """Whether a cut's last word is English glue and English goes on after the token.
+
+    Then the foreign words before it were a title or a name, and the glued
+    token its end: ``anonymi Galli Calumnias|of the year``, ``Cronaca di Cremona|in the``.
+    """
+    if lookup_key(last) not in NAME_GLUE:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = lookup_key(after.group(1))
+    return word in FUNCTION_WORDS or profile.zipf(word) >= _COMMON_WORD_ZIPF
 
 
 def _token_bounds(text: str, seam: int) -> tuple[int, int]:
