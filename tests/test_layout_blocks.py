@@ -43,9 +43,11 @@ class _RecordingJudge:
 
     def __init__(self) -> None:
         self.asked: list[tuple[str, str]] = []
+        self.passages: list[tuple[str, str]] = []
 
-    def judge(self, left: str, right: str) -> HyphenVerdict:
+    def judge(self, left: str, right: str, before: str = "", after: str = "") -> HyphenVerdict:
         self.asked.append((left, right))
+        self.passages.append((before, after))
         if right[:1].isupper():
             return HyphenVerdict(True, 0.9, "a compound of two names")
         return HyphenVerdict(False, 0.8, "one word broken at the line end")
@@ -95,6 +97,10 @@ def test_hyphen_at_the_line_end_asks_the_judge() -> None:
     )
     document = _lay_out(text, judge=judge)
     assert judge.asked == [("Anglo", "Dutch"), ("gran", "ite")]
+    assert judge.passages[1] == (
+        "Dutch manner, with a core of rubble and a face of dressed ",
+        ", and it wanted the work finished before the winter storms.",
+    )  # the rest of both lines, for the judge to tell the passage's language
     (block,) = document.blocks
     assert "Anglo-Dutch manner" in block.text and "dressed granite, and" in block.text
     kept, dropped = [r for r in block.content.repairs() if "hyphen" in r.kind]

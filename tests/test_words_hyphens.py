@@ -7,6 +7,7 @@ import re
 import pytest
 
 from emendo.model import Page
+from emendo.pipeline import repair_text
 from emendo.words import LexiconHyphenJudge, WordsConfig, learn_profile
 from emendo.words.hyphens import word_after_break, word_before_break
 
@@ -32,6 +33,7 @@ def judge(*pages: str) -> LexiconHyphenJudge:
         ("well", "known"),  # no foreign word either
         ("sea", "power"),
         ("three", "fourths"),  # a rare word, but a word; and no lexicon knows the closed form
+        ("sailing", "ship"),  # ``ship`` ends words (``friendship``) but is a noun too
         ("word", "catchers"),
     ],
 )
@@ -55,6 +57,8 @@ def test_compounds_keep_their_hyphen(left: str, right: str) -> None:
         ("regard", "ing"),
         ("Region", "ali,"),  # two English words whose closed form is a common Italian word
         ("Can", "zone"),
+        ("spurious", "ness"),  # a suffix that is no noun, even where the lexicon lacks the word
+        ("un", "classical"),
     ],
 )
 def test_words_broken_at_the_line_end_are_joined(left: str, right: str) -> None:
@@ -110,3 +114,19 @@ def test_parts_are_read_through_punctuation_markers_and_glue() -> None:
 )
 def test_particles_suffixes_and_roman_ranges_at_a_line_end(left: str, right: str, keep: bool) -> None:
     assert judge().judge(left, right).keep is keep
+
+
+def test_a_word_broken_inside_a_foreign_passage_is_joined() -> None:
+    """``late``/``bras`` are English words, but in a Latin sentence they are ``latebras``."""
+    latin = judge().judge("late", "bras", "Nam quae omnia in suas ", " abdiderunt, ut nemo")
+    assert not latin.keep and "not English" in latin.reason
+    assert judge().judge("late", "bras").keep  # alone, the lexicon reads two words
+    english = judge().judge("self", "government", "gave the provinces ", " in their own")
+    assert english.keep
+
+
+def test_layout_gives_the_judge_the_passage_around_the_break() -> None:
+    latin = repair_text("Nam quae omnia in suas late-\nbras abdiderunt, ut nemo sciret.")
+    english = repair_text("The reforms gave the provinces self-\ngovernment in their own affairs.")
+    assert "latebras" in latin.blocks[0].text
+    assert "self-government" in english.blocks[0].text

@@ -77,7 +77,8 @@ def plan_join(line: TextLine, following: TextLine, judge: HyphenJudge, part: str
         right = _FIRST_WORD.match(following.text)
         if right is None:
             return Join(line.end, "", COMPOUND_HYPHEN, "no word follows the hyphen, so it stays", 0.5)
-        verdict = judge.judge(broken.group(), right.group("word"))
+        passage_after = following.text[right.end("word") :]
+        verdict = judge.judge(broken.group(), right.group("word"), text[: broken.start()], passage_after)
         if verdict.keep:
             return Join(line.end, "", COMPOUND_HYPHEN, verdict.reason, verdict.confidence)
         return Join(line.end - 1, "", HYPHEN_JOIN, verdict.reason, verdict.confidence)

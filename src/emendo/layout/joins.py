@@ -21,9 +21,13 @@ class HyphenVerdict:
 
 
 class HyphenJudge(Protocol):
-    """Decides line-end hyphens; ``left`` is the word before the hyphen, ``right`` the word after."""
+    """Decides line-end hyphens; ``left`` is the word before the hyphen, ``right`` the word after.
 
-    def judge(self, left: str, right: str) -> HyphenVerdict: ...
+    ``before`` is the rest of the line before ``left``, ``after`` the rest of
+    the next line after ``right``: the passage the word stands in.
+    """
+
+    def judge(self, left: str, right: str, before: str = "", after: str = "") -> HyphenVerdict: ...
 
 
 class CaseHyphenJudge:
@@ -35,7 +39,7 @@ class CaseHyphenJudge:
     False
     """
 
-    def judge(self, left: str, right: str) -> HyphenVerdict:
+    def judge(self, left: str, right: str, before: str = "", after: str = "") -> HyphenVerdict:
         if right[:1].isupper() or right[:1].isdigit():
             return HyphenVerdict(True, 0.6, "the word after the break starts with a capital or digit")
         return HyphenVerdict(False, 0.6, "a lowercase word goes on after the break")

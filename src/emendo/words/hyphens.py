@@ -12,7 +12,9 @@ The witnesses, strongest first:
    the hyphen, unless both parts are common words and the closed form is far
    rarer than they are (``self``/``government``, ``nineteenth``/``century``);
    a prefix or suffix that wordfreq lists as a word (``un``/``critical``,
-   ``unscrupulous``/``ness``, ``church``/``men``) does not make a compound,
+   ``unscrupulous``/``ness``, ``church``/``men``) does not make a compound
+   (``un`` and a suffix that is no noun not even when the closed form is
+   missing: ``un``/``classical``, ``spurious``/``ness``),
    nor do two particles (``here``/``after``, ``where``/``upon``), nor two
    English words whose closed form is a common foreign word (``Region``/``ali``);
    two words whose closed form no lexicon knows make a compound even if one
@@ -30,7 +32,9 @@ import re
 from typing import TYPE_CHECKING
 
 from emendo.layout.joins import HyphenVerdict
-from emendo.words.tokens import CAMEL_RE, LETTER, word_set
+from emendo.words.lexicon import lookup_key
+from emendo.words.ligatures import Surroundings, is_foreign
+from emendo.words.tokens import CAMEL_RE, LETTER, WORD_RE, word_set
 
 if TYPE_CHECKING:
     from emendo.words.profile import DocumentProfile
@@ -41,6 +45,9 @@ BOUND_PREFIXES = word_set("un in im il ir dis mis en em de")
 BOUND_SUFFIXES = word_set(
     "ness less ment ments ly ship ships hood ful ism ist ists ity ize ise able ible man men"
 )
+#: Of those, the suffixes that are no nouns (unlike ``ship``, ``man``): after a
+#: word they make one word even where the lexicon lacks it (``spurious``/``ness``).
+ONLY_SUFFIXES = word_set("ness ment ments ly ity ize ise ible hood")
 #: Adverbs and prepositions whose compounds with each other are written
 #: closed (``hereafter``, ``whereupon``, ``henceforward``, ``nevertheless``):
 #: such a pair at a line end is one word, however common its parts.
@@ -61,6 +68,14 @@ FOREIGN_WORD_ZIPF = 2.5
 #: Two words this common and long, whose closed form no lexicon knows, make a
 #: compound even when one is rare (``tax-``/``gatherer``, ``three-``/``fourths``).
 _RARE_PART_ZIPF, _RARE_PART_LENGTH = 2.5, 4
+
+
+_BROKEN_IN_FOREIGN = HyphenVerdict(
+    False, 0.75, "the words around are not English: a word of a foreign passage broken at the line end"
+)
+#: Words, and at most this many characters, read on either side of a break to
+#: tell a foreign passage.
+_PASSAGE_WORDS, _PASSAGE_REACH = 3, 60
 
 
 def word_before_break(left: str) -> str:
@@ -112,7 +127,20 @@ class LexiconHyphenJudge:
     def __init__(self, profile: DocumentProfile) -> None:
         self._profile = profile
 
-    def judge(self, left: str, right: str) -> HyphenVerdict:
+    def _foreign_passage(self, before: str, after: str) -> bool:
+        """Whether the words on either side of the break are a foreign passage (``quae late-``/``bras``).
+
+        English compounds are rare there, and two syllables that happen to be
+        English words (``late``, ``bras``; ``doc``, ``tis``) common.
+        """
+        left = [lookup_key(w) for w in WORD_RE.findall(before[-_PASSAGE_REACH:])][-_PASSAGE_WORDS:]
+        right = [lookup_key(w) for w in WORD_RE.findall(after[:_PASSAGE_REACH])][:_PASSAGE_WORDS]
+        window = (*left, *right)
+        if len(left) < 2 or len(right) < 1:
+            return False  # too little to tell a language by
+        return is_foreign(Surroundings(left[-1], right[0], window), self._profile.zipf)
+
+    def judge(self, left: str, right: str, before: str = "", after: str = "") -> HyphenVerdict:
         head, tail = word_before_break(left), word_after_break(right)
         if not head or not tail:
             return HyphenVerdict(True, 0.7, "a number or sign stands at the break, so the hyphen is a dash")
@@ -135,7 +163,11 @@ class LexiconHyphenJudge:
         closed_zipf = profile.english_zipf(head + tail)
         head_zipf, tail_zipf = profile.english_zipf(head), profile.english_zipf(tail)
         known = profile.config.known_zipf
-        if closed_zipf > 0 and (head.lower() in BOUND_PREFIXES or tail.lower() in BOUND_SUFFIXES):
+        prefixed, suffixed = head.lower() in BOUND_PREFIXES, tail.lower() in BOUND_SUFFIXES
+        bound = (tail.lower() in ONLY_SUFFIXES and head_zipf >= _RARE_PART_ZIPF) or (
+            head.lower() == "un" and tail_zipf >= known  # un-/classical; un-/English kept its capital
+        )
+        if (closed_zipf > 0 and (prefixed or suffixed)) or bound:
             return HyphenVerdict(
                 False,
                 0.9,
@@ -154,6 +186,8 @@ class LexiconHyphenJudge:
                 return HyphenVerdict(
                     False, 0.8, f"'{head + tail}' is a foreign word broken at the line end, not a compound"
                 )
+            if self._foreign_passage(before, after):
+                return _BROKEN_IN_FOREIGN
             return HyphenVerdict(
                 True, 0.8, f"'{head}' and '{tail}' are words and '{head + tail}' is far rarer: a compound"
             )
@@ -162,9 +196,12 @@ class LexiconHyphenJudge:
         if (
             min(head_zipf, tail_zipf) >= _RARE_PART_ZIPF
             and min(len(head), len(tail)) >= _RARE_PART_LENGTH
+            and not prefixed
             and not closed_zipf
             and not profile.foreign_zipf(head + tail)
         ):
+            if self._foreign_passage(before, after):
+                return _BROKEN_IN_FOREIGN
             return HyphenVerdict(
                 True, 0.7, f"'{head}' and '{tail}' are words and '{head + tail}' is none: a compound"
             )
