@@ -18,7 +18,10 @@ The witnesses, strongest first:
    nor do two particles (``here``/``after``, ``where``/``upon``), nor two
    English words whose closed form is a common foreign word (``Region``/``ali``);
    two words whose closed form no lexicon knows make a compound even if one
-   is rare (``three``/``fourths``).
+   is rare (``three``/``fourths``);
+4. the passage: where the lexicon would make a compound of two English-looking
+   halves, the words on either side of the break, if foreign, make it one
+   foreign word (``quae omnia in suas late-``/``bras``).
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
