@@ -180,7 +180,7 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
 _REPLACEMENT = "\ufffd"
 #: An unmapped glyph: pdfminer's ``(cid:N)``, with its number, or U+FFFD.
 _GLYPH_CODE = re.compile(r"\(cid:(\d+)\)|\ufffd")
-_CODE = r"(?:\(cid:\d+\)|\ufffd)"
+_CODE = f"(?:{_GLYPH_CODE.pattern})"
 #: A word with codes in it: letters on at least one side of every run of codes.
 _WORD_WITH_CODES = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]|{_CODE}[^\W\d_])[^\W\d_]*(?:{_CODE}[^\W\d_]*)+")
 #: TeX's OT1 font encoding, the one standard layout of unmapped ligature glyphs:

@@ -20,7 +20,6 @@ import string
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
-from emendo.words.lexicon import lookup_key
 
 #: Three letters or more, each standing alone, one space apart.
 _SPACED_RUN = re.compile(r"(?<![^\s(\[“‘\"'])(?:[^\W\d_] ){2,}[^\W\d_](?![^\W_]|[-’'])")
@@ -85,7 +84,7 @@ def _words_in(letters: list[str], context: TextContext) -> list[tuple[int, int]]
             if len(word) == 1:
                 logp = profile.zipf(word) - 9 if word in _ONE_LETTER_WORDS else -math.inf
             else:
-                zipf = profile.zipf(lookup_key(word))
+                zipf = profile.zipf(word)
                 logp = zipf - 9 if zipf >= known else -math.inf
             if logp > -math.inf and best[start][0] + logp > best[end][0]:
                 best[end] = (best[start][0] + logp, start)

@@ -270,9 +270,17 @@ def pair_evidence(
         also_seen, token_pmi = _beside(pairs, neighbour, neighbour_zipf, before, token, token_zipf)
         if not (seen or also_seen):
             continue  # neither reading is a pair books use: no evidence either way (``our was``)
-        side = candidate_pmi - token_pmi
-        score += max(-PAIR_REACH, min(PAIR_REACH, side))
+        score += within_pair_reach(candidate_pmi - token_pmi)
     return score
+
+
+def within_pair_reach(evidence: float) -> float:
+    """Evidence from one pair of words, bounded by :data:`PAIR_REACH`.
+
+    >>> within_pair_reach(3.1), within_pair_reach(-0.4)
+    (2.0, -0.4)
+    """
+    return max(-PAIR_REACH, min(PAIR_REACH, evidence))
 
 
 def _beside(

@@ -74,7 +74,7 @@ _FOREIGN_RESTORED_ZIPF = 1.5
 #: A foreign word this common, and this much commoner than in English, is a
 #: name or title word that a glue word may follow (``Mondo|of``; ``mondo`` is
 #: English slang too, a hundred times rarer).
-_FOREIGN_NAME_ZIPF, _FOREIGN_NAME_LEAD = 2.5, 1.0
+_GLUED_NAME_ZIPF, _GLUED_NAME_LEAD = 2.5, 1.0
 #: A name glued to the word after it (``Cremonain``) is cut only after this
 #: many letters, and only before a common word of four letters or more
 #: (``Elogiaspeaking``) or a word of :data:`~emendo.words.segment.NAME_GLUE`.
@@ -594,7 +594,7 @@ class DocumentProfile:
     def _foreign_rather_than_english(self, name: str) -> bool:
         """Whether ``name`` is a common foreign word that English knows far less (``Nipoti``, ``Mondo``)."""
         foreign_zipf = self.foreign_zipf(name)
-        return foreign_zipf >= _FOREIGN_NAME_ZIPF and foreign_zipf >= self.zipf(name) + _FOREIGN_NAME_LEAD
+        return foreign_zipf >= _GLUED_NAME_ZIPF and foreign_zipf >= self.zipf(name) + _GLUED_NAME_LEAD
 
     def _may_be_glued(self, token: str) -> bool:
         return (

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 
-from emendo.words.ligatures import FUNCTION_WORDS, PAIR_REACH
+from emendo.words.ligatures import FUNCTION_WORDS, within_pair_reach
 from emendo.words.tokens import word_set
 
 #: Function words that glue to one neighbour and are no common beginning or
@@ -195,23 +195,19 @@ def segment(
         if head == -math.inf:
             continue
         if tails[cut] > -math.inf and _glued(lower, (cut,), english, glue):
-            together = _bounded(pmi(lower[:cut], lower[cut:]))
+            together = within_pair_reach(pmi(lower[:cut], lower[cut:]))
             best = max(best, (head + tails[cut] + together, (cut,)))
         for second in range(cut + 1, size):
             if tails[second] > -math.inf and _glued(lower, (cut, second), english, glue):
                 middle = lower[cut:second]
-                together = _bounded(pmi(lower[:cut], middle)) + _bounded(pmi(middle, lower[second:]))
+                together = within_pair_reach(pmi(lower[:cut], middle))
+                together += within_pair_reach(pmi(middle, lower[second:]))
                 best = max(best, (head + logp(middle) + tails[second] + together, (cut, second)))
     score, cuts = best
     if score < unknown_word_logp(size) + MIN_GAIN:
         return None
     bounds = (0, *cuts, size)
     return [token[a:b] for a, b in itertools.pairwise(bounds)]
-
-
-def _bounded(pmi: float) -> float:
-    """A pair's pointwise mutual information, bounded: an idiom may not carry a cut alone."""
-    return max(-PAIR_REACH, min(PAIR_REACH, pmi))
 
 
 def _glued(word: str, cuts: tuple[int, ...], english: Callable[[str], float], glue: Collection[str]) -> bool:
@@ -263,11 +259,11 @@ def _beside_foreign(first: str, last: str, english: Callable[[str], float]) -> b
     shorter English word after it is too often a foreign word's ending (``succo|ring``,
     ``favori|bus``, ``proletari|ate``).
     """
-    for word, foreign in ((first, last), (last, first)):
+    for word, foreign, foreign_last in ((first, last, True), (last, first, False)):
         if len(foreign) < MIN_FOREIGN or english(foreign) >= FOREIGN_ZIPF or word in BOUND_PARTS:
             continue
         common = word == "a" or (len(word) >= 3 and english(word) >= SHORT_CONTENT_ZIPF)
-        if common and foreign is last:
+        if common and foreign_last:
             return True  # a|mêlée, used|qualiter
         if len(word) >= 5 and english(word) >= CONTENT_ZIPF:
             return True

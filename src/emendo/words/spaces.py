@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import lookup_key
-from emendo.words.ligatures import FUNCTION_WORDS, is_foreign, prose_zipf, surroundings
+from emendo.words.ligatures import FUNCTION_WORDS, is_foreign, neighbours, prose_zipf, surroundings
 from emendo.words.segment import NAME_GLUE
 from emendo.words.tokens import LETTER, LOWER, UPPER, occurrences, split_camel, word_set
 
@@ -68,8 +68,6 @@ _NO_SPACE_BEFORE_PARENTHESIS = frozenset(" \t\n([{/-–—")
 #: Name particles that a capital follows inside one name.
 NAME_PARTICLES = word_set("mc mac de di da du la le van von der den del della st fitz al el ben ibn")
 _COMMON_WORD_ZIPF = 4.5
-#: The word after a position, across spaces and a line break.
-_NEXT_WORD = re.compile(rf"\s+({LETTER}+)")
 #: A lowercase word this long is a word a name can be glued to from this Zipf
 #: on, below the reader's ``known_zipf``: no name or fragment is that long and listed.
 _LONG_WORD, _LONG_WORD_ZIPF = 6, 2.5
@@ -137,7 +135,7 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
         for start in occurrences(text, token):
             end = start + len(token)
             if is_foreign(surroundings(text, start, end), context.profile.zipf) and not _english_goes_on(
-                text, end, words[-1], context.profile
+                text, start, end, words[-1], context.profile
             ):
                 continue  # ``urbanis`` in a Latin quotation is one word
             for cut in cuts:
@@ -164,7 +162,7 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
     return Changes(edits, tuple(italic_spans(text, ordered, names)))
 
 
-def _english_goes_on(text: str, end: int, last: str, profile: DocumentProfile) -> bool:
+def _english_goes_on(text: str, start: int, end: int, last: str, profile: DocumentProfile) -> bool:
     """Whether a cut's last word is English glue and English goes on after the token.
 
     Then the foreign words before it were a title or a name, and the glued
@@ -172,11 +170,8 @@ def _english_goes_on(text: str, end: int, last: str, profile: DocumentProfile) -
     """
     if lookup_key(last) not in NAME_GLUE:
         return False
-    after = _NEXT_WORD.match(text, end)
-    if after is None:
-        return False
-    word = lookup_key(after.group(1))
-    return word in FUNCTION_WORDS or profile.zipf(word) >= _COMMON_WORD_ZIPF
+    word = neighbours(text, start, end).following
+    return word is not None and (word in FUNCTION_WORDS or profile.zipf(word) >= _COMMON_WORD_ZIPF)
 
 
 def _token_bounds(text: str, seam: int) -> tuple[int, int]:
