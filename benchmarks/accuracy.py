@@ -5,6 +5,7 @@ Run it from the repository root::
     .venv/bin/python benchmarks/accuracy.py                    # 50,000 words, the project's figures
     .venv/bin/python benchmarks/accuracy.py --words 10000      # a quick look
     .venv/bin/python benchmarks/accuracy.py --json acc.json --failures failures.md
+    .venv/bin/python benchmarks/accuracy.py --ligature-codes 1   # every font shows raw glyph codes
 
 Clean prose from ``../shared/corpus`` is cut into documents of about
 ``--document-words`` words; each is set as pages and damaged by
@@ -58,7 +59,7 @@ TARGETS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    config = DamageConfig()
+    config = DamageConfig(ligature_code_documents=args.ligature_codes)
     started = time.perf_counter()
     total, harmed, documents_used = Score(), Harm(), 0
     for index, document in enumerate(_enough(args.words, args.document_words, args.corpus)):
@@ -88,6 +89,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument("--failures", type=Path, help="write examples of failures as Markdown here")
     parser.add_argument("--examples", type=int, default=40, help="failures listed per kind")
+    parser.add_argument(
+        "--ligature-codes",
+        type=float,
+        default=0.0,
+        help="share of fonts that show ligatures as raw glyph codes (DamageConfig.ligature_code_documents)",
+    )
     return parser.parse_args(argv)
 
 

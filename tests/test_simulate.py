@@ -324,3 +324,18 @@ def test_a_ligature_shown_as_a_space_is_undone_by_its_event() -> None:
     sim = simulate(doc, 1, config)
     assert "The o cials were con dent that the signi cant e ort would su ce." in sim.pages[0]
     assert_truth_matches(sim)
+
+
+def test_a_ligature_shown_as_a_glyph_code_is_undone_by_its_event() -> None:
+    doc = CleanDocument((parse_markup("The first officials were confident that the effort would suffice."),))
+    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=0.0, ligature_code_documents=1.0)
+    shown = [simulate(doc, seed, config).pages[0] for seed in range(8)]
+    tex = [
+        page
+        for page in shown
+        if "The \x0crst o\x0ecials were con\x0cdent that the e\x0bort would su\x0ece." in page
+    ]
+    accents = [page for page in shown if re.search("The [˘ˇˆ˙˝˛˚˜]rst o[˘ˇˆ˙˝˛˚˜]cials", page)]
+    assert tex and accents and len(tex) + len(accents) == len(shown)  # a font shows one kind of code
+    for seed in range(8):
+        assert_truth_matches(simulate(doc, seed, config))

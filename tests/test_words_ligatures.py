@@ -162,6 +162,46 @@ def test_replacement_characters_inside_words_are_read_as_ligatures_too() -> None
     assert repaired(text, CLEAN) == "the difficult office, the fleet, a \ufffd sign, and Zyx\ufffdqv"
 
 
+OT1_CODES = {"ffi": "\x0e", "ffl": "\x0f", "ff": "\x0b", "fi": "\x0c", "fl": "\x0d"}
+
+
+def test_tex_glyph_codes_are_read_as_their_ligatures() -> None:
+    """A TeX font without ligature mappings leaves OT1 codes: ``e\\x0bect`` is ``effect``, a name too."""
+    text = LIGATURES.sub(lambda m: OT1_CODES[m.group()], CLEAN) + " Sche\x0ber"
+    assert repaired(text, CLEAN) == CLEAN + " Scheffer"
+
+
+def test_accents_that_stand_in_for_ligatures_are_learned_from_the_document() -> None:
+    """``˛elds``, ``a˚er``, ``˜is``: which accent is which ligature differs by font, so words decide.
+
+    ``˜`` stands for ``th`` mostly and for ``ff`` once; a name takes the document's reading.
+    """
+    text = "˜e ˛elds were ˛rst divided a˚er the war, and ˜is was ˜e di˜erent ˛nal ˛gure of Vel˛ord."
+    expected = (
+        "the fields were first divided after the war, and this was the different final figure of Velfiord."
+    )
+    assert repaired(text) == expected
+
+
+def test_real_accents_and_line_breaks_are_no_stand_ins() -> None:
+    """A tilde nobody reads as a ligature is left to the diacritics repair; a word
+    processor's vertical tab before a capital is a line break, not ``ff``."""
+    assert repaired("The S˜ao Paulo press and Jo˜ao") == "The São Paulo press and João"
+    assert repaired("First line\x0bSecond line") == "First line\x0bSecond line"
+
+
+def test_tex_codes_survive_page_and_line_splitting() -> None:
+    """``\\f`` is fi and ``\\r`` is fl inside words; a form feed at a line start still breaks the page."""
+    from emendo.pipeline import repair_text as repair_document
+
+    text = "The \x0crst e\x0bect of the o\x0ece was a \x0dood of re\x0dection.\r\n\fThe next page\x0cnds it."
+    document = repair_document(text)
+    assert [block.text for block in document.blocks] == [
+        "The first effect of the office was a flood of reflection. The next pagefinds it."
+    ]
+    assert len(document.pages) == 2
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from emendo.layout.joins import HyphenJudge
-from emendo.layout.lines import TextLine
+from emendo.layout.lines import GLYPH_STAND_INS, TextLine
 from emendo.layout.notes import Marker
 from emendo.model import Mark, Piece, RemovedLine, Repair, TrackedText
 
@@ -35,11 +35,13 @@ _BREAK_HYPHENS = "\u00ad¬"
 _DASHES = "—–―"
 #: Line ends that need more than a plain space to join the next line.
 _SPECIAL_ENDS = _HYPHENS + _BREAK_HYPHENS + _DASHES
-_LAST_WORD = re.compile(r"\w[\w’']*$")
+#: A word's letters, a glyph code standing in for a ligature among them (``su˚-``/``cient``).
+_WORD_LETTER = f"[\\w{GLYPH_STAND_INS}]"
+_LAST_WORD = re.compile(rf"{_WORD_LETTER}[{GLYPH_STAND_INS}\w’']*$")
 #: Spaces that pad a justified line, or a tab, inside a line: shown as one space.
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|\t")
 _SPACE_RUN_MADE_ONE = "a run of spaces inside a line made one"
-_FIRST_WORD = re.compile(r"[\"“‘'(\[]*(?P<word>\w[\w’']*)")
+_FIRST_WORD = re.compile(rf"[\"“‘'(\[]*(?P<word>{_WORD_LETTER}[{GLYPH_STAND_INS}\w’']*)")
 
 
 def removed_line(original: str, line: TextLine, reason: str) -> RemovedLine:

@@ -63,6 +63,47 @@ def superscript_value(digits: str) -> int:
     return int(digits.translate(_SUPERSCRIPT_VALUES))
 
 
+#: What extractors write for a ligature glyph whose font maps it to no letters:
+#: TeX's raw codes (OT1 ``\\x0b``-``\\x0f``, T1 ``\\x1b``-``\\x1f``) and the spacing
+#: accents PDFDocEncoding shows for such codes (``di˙erent``).  Layout counts
+#: them as letters of the word they stand in; :mod:`emendo.words.encoding` reads them.
+GLYPH_STAND_INS = "\x0b\x0c\x0d\x0e\x0f\x1b\x1c\x1d\x1e\x1f\u02d8\u02c7\u02c6\u02d9\u02dd\u02db\u02da\u02dc"
+#: Control characters that :meth:`str.splitlines` cuts at and that are also the
+#: raw codes of ligature glyphs in TeX fonts (``signi\\x0ccant``, ``re\\rected``).
+#: On a page whose words hold such codes (a carriage return, which may end a
+#: line, is no proof) they are letters, and only line feeds end lines.  (The
+#: pattern starts with the code, which scans fast.)
+_GLYPH_CODES = "\x0b\x0c\r\x1c\x1d\x1e"
+_GLYPH_CODE_IN_WORD = re.compile(r"[\x0b\x0c\x0e\x0f\x1c-\x1f](?<=[^\W\d_].)(?=[a-z])")
+#: Whitespace around a line's text on such a page: all but the glyph codes.
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _GLYPH_CODES + "\x1f")
+_AFTER_LINE_FEED = re.compile(r"(?<=\n)")
+
+
+def _raw_lines(text: str) -> list[str] | None:
+    """The lines of a page with their terminators, cut only at line feeds, if
+    glyph codes stand inside its words; None for a page :meth:`str.splitlines` may cut.
+
+    >>> _raw_lines("one\\x0bTwo\\n"), _raw_lines("an e\\x0bect\\r\\nre\\rected\\n")
+    (None, ['an e\\x0bect\\r\\n', 're\\rected\\n'])
+    """
+    if _GLYPH_CODE_IN_WORD.search(text):
+        return [line for line in _AFTER_LINE_FEED.split(text) if line]
+    return None
+
+
+def _visible(raw: str, coded: bool) -> tuple[str, int]:
+    """The visible text of a line (no terminator, no spaces around it) and the width of the space before it.
+
+    On a page with glyph codes, a code at either end of the line is a letter.
+    """
+    if not coded:
+        text = raw.strip()
+        return text, len(raw) - len(raw.lstrip())
+    body = raw.removesuffix("\n").removesuffix("\r")
+    return body.strip(_SPACES), len(body) - len(body.lstrip(_SPACES))
+
+
 def read_lines(page: Page) -> tuple[list[Line], list[TextLine]]:
     """The page's non-blank lines, as model lines and as layout lines.
 
@@ -78,10 +119,10 @@ def read_lines(page: Page) -> tuple[list[Line], list[TextLine]]:
     layout: list[TextLine] = []
     offset = 0
     blanks = 0
-    for raw in page.original.splitlines(keepends=True):
-        text = raw.strip()
+    coded = _raw_lines(page.original)
+    for raw in page.original.splitlines(keepends=True) if coded is None else coded:
+        text, indent = _visible(raw, coded is not None)
         if text:
-            indent = len(raw) - len(raw.lstrip())
             start = offset + indent
             end = start + len(text)
             number = len(layout)

@@ -117,13 +117,26 @@ def decode(data: bytes, name: str, config: ReaderConfig) -> str:
     return text
 
 
+#: In a file whose words hold TeX's codes for ff, ffi or ffl (``e\\x0bect``,
+#: ``o\\x0ece``: a TeX font that maps its ligature glyphs to no letters), a
+#: form feed after a letter or a space and before a lowercase letter is the
+#: code for fi (``signi\\fcant``), and only the others break the page.
+_TEX_CODES_IN_WORDS = re.compile(r"[\x0b\x0e\x0f](?<=[^\W\d_].)(?=[a-z])")
+_PAGE_BREAK = re.compile(r"(?<![^\W\d_])(?<![ \t])\f|\f(?![a-zß-öø-ÿ])")
+
+
 def split_pages(text: str) -> list[str]:
     """Page texts of one file: form feeds separate pages; empty ones are dropped.
 
     >>> split_pages("one\\fTwo\\f")
     ['one', 'Two']
+    >>> split_pages("the \\frst e\\x0bect.\\n\\fthe next"), split_pages("first\\fsecond")
+    (['the \\x0crst e\\x0bect.\\n', 'the next'], ['first', 'second'])
     """
-    return [page for page in text.split(PAGE_BREAK) if page]
+    if PAGE_BREAK not in text:
+        return [text] if text else []
+    pages = _PAGE_BREAK.split(text) if _TEX_CODES_IN_WORDS.search(text) else text.split(PAGE_BREAK)
+    return [page for page in pages if page]
 
 
 def read_source(source: str, config: ReaderConfig) -> str:

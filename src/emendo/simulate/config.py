@@ -42,6 +42,11 @@ class DamageConfig:
     ``ligature_space_documents``: of those, the chance that the extractor
     leaves a space where a ligature stood between two letters
     (``signi cant``, ``of cials``), as ``pdftotext`` does with some fonts.
+    ``ligature_code_documents``: of those that do not, the chance that the
+    extractor writes each ligature glyph's raw code instead: TeX's control
+    codes (``e\\x0bect``) or the spacing accents PDFDocEncoding shows for
+    them (``di˙erent``, ``˛rst``), one accent per ligature, drawn per font.
+    The seeds show none, so it is off unless asked for.
 
     ``italic_glue``: the chance that a space next to an italic span is
     lost, on either side (all eight such spaces on the seed pages are gone:
@@ -82,6 +87,7 @@ class DamageConfig:
     break_at_hyphens: bool = True
     ligature_documents: float = 0.8
     ligature_space_documents: float = 0.2
+    ligature_code_documents: float = 0.0
     italic_glue: float = 0.95
     plain_marker_documents: float = 0.15
     marker_space_loss: float = 0.9
@@ -99,6 +105,7 @@ class DamageConfig:
             "hyphenation": self.hyphenation,
             "ligature_documents": self.ligature_documents,
             "ligature_space_documents": self.ligature_space_documents,
+            "ligature_code_documents": self.ligature_code_documents,
             "italic_glue": self.italic_glue,
             "plain_marker_documents": self.plain_marker_documents,
             "marker_space_loss": self.marker_space_loss,

@@ -3,13 +3,16 @@
 Each function is pure and small; :mod:`emendo.simulate.typeset` decides when
 to apply them.  The shapes are the seeds' own: ligatures vanish outright,
 markers are superscript digits glued to the word, accents drift off their
-letter with a space before them.
+letter with a space before them; and, beyond the seeds, ligatures shown as a
+space or as the glyph's raw code, as other fonts and extractors do.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -26,18 +29,23 @@ BreakKind = Literal["hyphen", "compound", "dash"]
 AccentShape = Literal["before", "gathered", "after"]
 
 
-def drop_ligatures(text: str, *, spaced: bool = False) -> tuple[str, tuple[tuple[int, str, int], ...]]:
+def drop_ligatures(
+    text: str, *, spaced: bool = False, codes: Mapping[str, str] | None = None
+) -> tuple[str, tuple[tuple[int, str, int], ...]]:
     """``text`` without its ligature letters, and where each went.
 
     Each loss is ``(offset in the damaged text, letters lost, width shown)``:
     replacing ``width`` characters at the offset by the letters restores the
     text.  ``spaced`` shows a ligature that stood between two letters as a
-    space, as some extractors do (``signi cant``); otherwise it vanishes.
+    space, as some extractors do (``signi cant``); ``codes`` shows each as
+    the glyph's raw code (``di\\x0ecult``, ``˛rst``); otherwise it vanishes.
 
     >>> drop_ligatures("difficult affairs")
     ('dicult aairs', ((2, 'ffi', 0), (8, 'ff', 0)))
     >>> drop_ligatures("significant fish", spaced=True)
     ('signi cant sh', ((5, 'fi', 1), (11, 'fi', 0)))
+    >>> drop_ligatures("first affairs", codes={"fi": "˛", "ff": "˙"})
+    ('˛rst a˙airs', ((0, 'fi', 1), (6, 'ff', 1)))
     """
     if "f" not in text:
         return text, ()
@@ -51,13 +59,33 @@ def drop_ligatures(text: str, *, spaced: bool = False) -> tuple[str, tuple[tuple
             and text[match.start() - 1].isalpha()
             and text[match.end() : match.end() + 1].isalpha()
         )
-        shown = " " if spaced and inside else ""
+        shown = codes[match.group()] if codes else " " if spaced and inside else ""
         kept.append(shown)
         removed.append((match.start() - shift, match.group(), len(shown)))
         shift += len(match.group()) - len(shown)
         last = match.end()
     kept.append(text[last:])
     return "".join(kept), tuple(removed)
+
+
+#: TeX's OT1 codes of the ligature glyphs, which extractors write raw when the font maps them to no letters.
+OT1_CODES = {"ff": "\x0b", "fi": "\x0c", "fl": "\x0d", "ffi": "\x0e", "ffl": "\x0f"}
+#: The spacing accents PDFDocEncoding shows where a font keeps its ligature glyphs (``di˙erent``).
+PDFDOC_ACCENTS = "\u02d8\u02c7\u02c6\u02d9\u02dd\u02db\u02da\u02dc"
+
+
+def ligature_codes(rng: random.Random) -> dict[str, str]:
+    """What a font without letter mappings shows for each ligature: TeX's OT1
+    codes, or as often spacing accents, drawn afresh for each font.
+
+    >>> sorted(ligature_codes(random.Random(1)).items()) == sorted(OT1_CODES.items())
+    True
+    >>> set(ligature_codes(random.Random(2)).values()) <= set(PDFDOC_ACCENTS)
+    True
+    """
+    if rng.random() < 0.5:
+        return dict(OT1_CODES)
+    return dict(zip(OT1_CODES, rng.sample(PDFDOC_ACCENTS, len(OT1_CODES)), strict=True))
 
 
 def marker_text(number: int, *, plain: bool) -> str:

@@ -356,6 +356,8 @@ def _what_it_does(repair: Repair) -> list[str]:
     ['hyphen']
     >>> _what_it_does(Repair("x", 0, 9, 9, "", " ", "lost space"))
     ['space']
+    >>> [_what_it_does(Repair("x", 0, 3, 4, b, a, "")) for b, a in [("˛", "fi"), (" ̄o", "ō")]]
+    [['ligature'], ['accent']]
     """
     before, after = repair.before, repair.after
     kinds: list[str] = []
@@ -365,8 +367,8 @@ def _what_it_does(repair: Repair) -> list[str]:
         kinds.append("hyphen")
     if after.count(" ") > sum(ch.isspace() for ch in before) and repair.kind not in _LINE_JOINS:
         kinds.append("space")
-    if _displaced(before) > _displaced(after):
-        kinds.append("accent")
+    if _displaced(before) > _displaced(after) and "ligature" not in kinds:
+        kinds.append("accent")  # an accent read as the ligature it stood for is a ligature repair
     return kinds
 
 

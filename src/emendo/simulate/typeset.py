@@ -24,6 +24,7 @@ from emendo.simulate.damage import (
     break_points,
     displace_accents,
     drop_ligatures,
+    ligature_codes,
     marker_text,
 )
 from emendo.simulate.source import CleanDocument, Passage, Token
@@ -48,6 +49,7 @@ class _Style:
     page_lines: int
     lost_ligatures: bool
     spaced_ligatures: bool
+    ligature_codes: dict[str, str]
     plain_markers: bool
     displaced_accents: bool
     first_number: int
@@ -55,11 +57,23 @@ class _Style:
 
     @classmethod
     def draw(cls, rng: random.Random, config: DamageConfig) -> _Style:
+        width = rng.randint(*config.line_width)
+        page_lines = rng.randint(*config.lines_per_page)
+        lost_ligatures = rng.random() < config.ligature_documents
+        spaced_ligatures = rng.random() < config.ligature_space_documents
         return cls(
-            width=rng.randint(*config.line_width),
-            page_lines=rng.randint(*config.lines_per_page),
-            lost_ligatures=rng.random() < config.ligature_documents,
-            spaced_ligatures=rng.random() < config.ligature_space_documents,
+            width=width,
+            page_lines=page_lines,
+            lost_ligatures=lost_ligatures,
+            spaced_ligatures=spaced_ligatures,
+            # drawn only when asked for, so that the documents of the seeds' damage stay the same
+            ligature_codes=(
+                ligature_codes(rng)
+                if config.ligature_code_documents
+                and not spaced_ligatures
+                and rng.random() < config.ligature_code_documents
+                else {}
+            ),
             plain_markers=rng.random() < config.plain_marker_documents,
             displaced_accents=rng.random() < config.accent_documents,
             first_number=rng.randint(1, 400),
@@ -244,7 +258,9 @@ def _show_slice(
     """
     clean = token.text[piece.start : piece.end]
     text, ligatures = (
-        drop_ligatures(clean, spaced=style.spaced_ligatures) if style.lost_ligatures else (clean, ())
+        drop_ligatures(clean, spaced=style.spaced_ligatures, codes=style.ligature_codes)
+        if style.lost_ligatures
+        else (clean, ())
     )
     whole = piece.start == 0 and piece.end == len(token.text)
     accents_of = None

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
+from emendo.layout.lines import GLYPH_STAND_INS
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import Lexicon, english, lookup_key
 from emendo.words.ligatures import LIGATURE_GLYPH_RE, LIGATURE_GLYPHS
-from emendo.words.tokens import LIGATURE_SEQUENCES
+from emendo.words.tokens import LETTER, LIGATURE_SEQUENCES, LOWER
 
 # UTF-8 read as Windows-1252 turns every accented letter into a lead byte
 # (Â..ß before one continuation byte, à..ï before two, ð..ô before three)
@@ -161,10 +164,14 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
     Ligature code points have one reading.  ``(cid:N)`` is what pdfminer and
     pdfplumber write for a glyph the font gives no Unicode for, and ``�``
     (U+FFFD) what other extractors write; in book fonts such a glyph inside a
-    word is mostly a ligature: see :func:`read_glyph_codes`.
+    word is mostly a ligature: see :func:`read_glyph_codes`.  Others write
+    the glyph's raw code, a control character or a spacing accent
+    (``di˙erent``): see :func:`read_stand_ins`.
 
     >>> [(e.start, e.after) for e in expand_ligature_glyphs("o\\ufb03cial").edits]
     [(1, 'ffi')]
+    >>> [(e.start, e.after) for e in expand_ligature_glyphs("the ˛elds were ˛rst o\\x0ecial").edits]
+    [(4, 'fi'), (15, 'fi'), (21, 'ffi')]
     """
     edits = [
         Edit(m.start(), m.end(), LIGATURE_GLYPHS[m.group()], "ligature", "ligature code point written out")
@@ -173,6 +180,11 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
     if "(cid:" in text or _REPLACEMENT in text:
         lexicon = context.profile.lexicon if context is not None else english()
         edits.extend(read_glyph_codes(text, lexicon))
+        edits.sort(key=lambda e: e.start)
+    if STAND_IN_RE.search(text):
+        lexicon = context.profile.lexicon if context is not None else english()
+        learned = context.profile.stand_ins if context is not None else learn_stand_ins([text], lexicon)
+        edits.extend(read_stand_ins(text, lexicon, learned))
         edits.sort(key=lambda e: e.start)
     return Changes(tuple(edits))
 
@@ -239,3 +251,167 @@ def _known_reading(word: str, codes: list[re.Match[str]], lexicon: Lexicon) -> t
         if zipf > 0 and (best is None or zipf > best[0]):
             best = (zipf, readings)
     return best[1] if best else None
+
+
+# A font that maps its ligature glyphs to no letters leaves the extractor its
+# raw glyph codes.  TeX fonts put ff, fi, fl, ffi, ffl at 11-15 (OT1) or 27-31
+# (T1), which come out as control characters; PDFDocEncoding shows 24-31 as the
+# spacing accents ˘ ˇ ˆ ˙ ˝ ˛ ˚ ˜, so other extractors write ``di˙erent``.
+# Which accent stands for which ligature differs from font to font (``˛elds``,
+# ``a˚er``, ``˜is`` in one book), so the document's own words tell: a stand-in
+# is read as the ligature that makes the words it sits in English words.
+TEX_LIGATURES = {
+    "\x0b": "ff", "\x0c": "fi", "\x0d": "fl", "\x0e": "ffi", "\x0f": "ffl",
+    "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl",
+}  # fmt: skip
+STAND_INS = GLYPH_STAND_INS  # TeX's codes, then the accents
+assert set(TEX_LIGATURES) <= set(STAND_INS)
+#: What a stand-in may be read as: the f-ligatures and ``ft``, which book fonts
+#: commonly have, and the rarer ones of fonts that have more ...
+COMMON_READINGS = (*LIGATURE_SEQUENCES, "ft")
+STAND_IN_READINGS = (*COMMON_READINGS, "th", "st", "ct")
+_STAND_IN = f"[{STAND_INS}]"
+STAND_IN_RE = re.compile(_STAND_IN)
+#: A word with stand-ins in it: each stand-in has a letter before it or a
+#: lowercase letter after it (``o\x0b``, ``˛elds``), so a code between spaces
+#: or before a capital (a word processor's line break) is none.
+_WORD_WITH_STAND_INS = re.compile(
+    rf"(?<!{LETTER})(?:{LETTER}|{_STAND_IN}(?={LOWER}))(?:{LETTER}|(?<={LETTER}){_STAND_IN}|{_STAND_IN}(?={LOWER}))*"
+)
+#: A stand-in is learned for a document once this many distinct words agree on its reading ...
+_STAND_IN_AGREEMENT = 2
+#: ... words at least this common once read.
+_STAND_IN_WORD_ZIPF = 2.5
+#: A reading other than the document's (or an accent's the document never showed
+#: standing in) must make a word at least this common: ``a˚er``, ``ba˜ed``.
+_OTHER_READING_ZIPF = 3.0
+#: Words with more stand-ins than this are read by the document's readings alone.
+_MAX_STAND_INS_TRIED = 2
+
+
+def learn_stand_ins(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
+    """The reading of each stand-in that the document's words agree on (``{'˛': 'fi'}``).
+
+    A stand-in's reading in one word is the one that makes the most common
+    English word of it (a TeX code has only its encoding's); two distinct
+    words at least must agree, and more than half of those that decide.  A
+    real tilde (``S˜ao``) makes no English word.
+
+    >>> from emendo.words.lexicon import encode_index
+    >>> lexicon = Lexicon(encode_index([("fields", 4.8), ("first", 6.0), ("the", 7.7), ("different", 5.6)]))
+    >>> learn_stand_ins(["the ˛elds and the ˛rst", "˜e di˜erent S˜ao"], lexicon)
+    {'˛': 'fi'}
+    """
+    votes: dict[str, Counter[str]] = {}
+    seen: set[str] = set()
+    for text in texts:
+        for word in _WORD_WITH_STAND_INS.finditer(text):
+            found = word.group()
+            codes = STAND_IN_RE.findall(found)
+            if len(codes) != 1 or found in seen:
+                continue
+            seen.add(found)
+            best = _best_reading(found, STAND_IN_READINGS, lexicon)
+            if best is not None and best[0] >= _STAND_IN_WORD_ZIPF:
+                votes.setdefault(codes[0], Counter())[best[1][0]] += 1
+    learned = {}
+    for code, readings in votes.items():
+        reading, count = readings.most_common(1)[0]
+        if count >= _STAND_IN_AGREEMENT and count * 2 > readings.total():
+            learned[code] = reading
+    return learned
+
+
+def read_stand_ins(text: str, lexicon: Lexicon, learned: Mapping[str, str]) -> list[Edit]:
+    """Edits that write each stand-in of ``text`` as the ligature it stands for.
+
+    A word takes the document's reading of its stand-ins (``learned``; a TeX
+    code's is its encoding's) if that makes an English word, else another
+    reading that makes a common one (``˜`` is ``th`` in ``˜e`` but ``ff``
+    in ``di˜erent``), else, as a name, the document's reading with less
+    confidence (a TeX code only where the document shows TeX codes at all).
+    An accent the document never showed standing in is read only where one
+    of :data:`COMMON_READINGS` makes a common word of it; otherwise it stays, for
+    :mod:`emendo.words.diacritics` to put back on its letter.
+
+    >>> from emendo.words.lexicon import encode_index
+    >>> zipfs = [("effect", 5.0), ("the", 7.7), ("flank", 3.3), ("thank", 5.0), ("different", 5.6)]
+    >>> lexicon = Lexicon(encode_index(zipfs))
+    >>> text = "the e\\x0bect of ˜e di˜erent Sche\\x0ber ˛ank"
+    >>> learned = {"˜": "th", "\\x0b": "ff", "˛": "fl"}
+    >>> [(e.start, e.after, e.confidence) for e in read_stand_ins(text, lexicon, learned)]
+    [(5, 'ff', 0.95), (13, 'th', 0.95), (18, 'ff', 0.9), (29, 'ff', 0.6), (33, 'fl', 0.95)]
+    >>> read_stand_ins("Sche\\x0ber and Ma˜o", lexicon, {})
+    []
+    """
+    tex_document = any(code in TEX_LIGATURES for code in learned)
+    edits: list[Edit] = []
+    for word in _WORD_WITH_STAND_INS.finditer(text):
+        found = word.group()
+        stand_ins = list(STAND_IN_RE.finditer(found))
+        if not stand_ins:
+            continue
+        own = tuple(TEX_LIGATURES.get(m.group()) or learned.get(m.group(), "") for m in stand_ins)
+        if all(own) and lexicon.zipf(lookup_key(_read(found, own))) > 0:
+            readings, confidence, reason = own, 0.95, _KNOWN_STAND_IN
+        elif other := _best_reading(found, STAND_IN_READINGS if all(own) else COMMON_READINGS, lexicon):
+            readings, confidence, reason = other[1], 0.9, _KNOWN_STAND_IN
+        elif all(own) and (tex_document or stand_ins[0].group() not in TEX_LIGATURES):
+            tex = stand_ins[0].group() in TEX_LIGATURES
+            readings, confidence, reason = (
+                own,
+                0.6 if tex else 0.7,
+                _TEX_STAND_IN if tex else _LEARNED_STAND_IN,
+            )
+        else:
+            continue
+        at = word.start()
+        edits.extend(
+            Edit(at + m.start(), at + m.end(), letters, "ligature", reason.format(m.group()), confidence)
+            for m, letters in zip(stand_ins, readings, strict=True)
+        )
+    return edits
+
+
+_KNOWN_STAND_IN = "{!r} stands for the ligature that makes the word an English word"
+_LEARNED_STAND_IN = "{!r} stands for this ligature throughout the document"
+_TEX_STAND_IN = "{!r} is this ligature's code in TeX's font encoding"
+
+
+def _read(word: str, readings: Sequence[str]) -> str:
+    """``word`` with its stand-ins replaced by ``readings``, in order."""
+    parts = STAND_IN_RE.split(word)
+    return parts[0] + "".join(r + after for r, after in zip(readings, parts[1:], strict=True))
+
+
+def _best_reading(
+    word: str, readings: Sequence[str], lexicon: Lexicon
+) -> tuple[float, tuple[str, ...]] | None:
+    """``(zipf, readings)``: the stand-ins of ``word`` read so as to make the most common English
+    word, at least :data:`_OTHER_READING_ZIPF`; a TeX code is read only as its encoding's ligature.
+    """
+    codes = STAND_IN_RE.findall(word)
+    if len(codes) > _MAX_STAND_INS_TRIED:
+        return None
+    choices = [(TEX_LIGATURES[code],) if code in TEX_LIGATURES else readings for code in codes]
+    best: tuple[float, tuple[str, ...]] | None = None
+    for chosen in itertools.product(*choices):
+        zipf = lexicon.zipf(lookup_key(_read(word, chosen)))
+        if zipf >= _OTHER_READING_ZIPF and (best is None or zipf > best[0]):
+            best = (zipf, chosen)
+    return best
+
+
+def stand_ins_read(text: str, lexicon: Lexicon, learned: Mapping[str, str]) -> str:
+    """``text`` with its stand-ins read as :func:`read_stand_ins` reads them: the words a profile counts.
+
+    >>> stand_ins_read("an e\\x0bect", english(), {})
+    'an effect'
+    """
+    pieces: list[str] = []
+    at = 0
+    for edit in read_stand_ins(text, lexicon, learned):
+        pieces += (text[at : edit.start], edit.after)
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -25,8 +25,8 @@ The witnesses, strongest first:
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
-have lost a ligature (``testi-``/``ed`` is ``testified``); the judge looks
-through all of it.
+have lost a ligature (``testi-``/``ed`` is ``testified``) or hold a glyph
+code for one (``su˚-``/``cient``); the judge looks through all of it.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from emendo.layout.joins import HyphenVerdict
+from emendo.words.encoding import stand_ins_read
 from emendo.words.lexicon import lookup_key
 from emendo.words.ligatures import Surroundings, is_foreign
 from emendo.words.tokens import CAMEL_RE, LETTER, WORD_RE, word_set
@@ -144,10 +145,13 @@ class LexiconHyphenJudge:
         return is_foreign(Surroundings(left[-1], right[0], window), self._profile.zipf)
 
     def judge(self, left: str, right: str, before: str = "", after: str = "") -> HyphenVerdict:
+        profile = self._profile
+        if profile.stand_ins:  # glyph codes in the words (``su˚-``/``cient``): read them first
+            left = stand_ins_read(left, profile.lexicon, profile.stand_ins)
+            right = stand_ins_read(right, profile.lexicon, profile.stand_ins)
         head, tail = word_before_break(left), word_after_break(right)
         if not head or not tail:
             return HyphenVerdict(True, 0.7, "a number or sign stands at the break, so the hyphen is a dash")
-        profile = self._profile
         hyphenated = profile.compound_count(head, tail)
         closed = profile.count_any_case(head + tail)
         if hyphenated != closed:

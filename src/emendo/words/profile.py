@@ -27,7 +27,7 @@ from typing import NamedTuple
 from emendo.layout.joins import HyphenJudge
 from emendo.model import Page
 from emendo.words.config import WordsConfig
-from emendo.words.encoding import shows_mac_roman
+from emendo.words.encoding import STAND_IN_RE, learn_stand_ins, shows_mac_roman, stand_ins_read
 from emendo.words.lexicon import Lexicon, LigatureForm, WordPairs, english, foreign, lookup_key, word_pairs
 from emendo.words.ligatures import (
     FRAGMENT_ZIPF,
@@ -193,6 +193,9 @@ class DocumentProfile:
     #: Windows-1252 (``donÕt``): then every text of it is read back, even one
     #: that shows no apostrophe of its own (a note with only ``1815Ð60``).
     mac_roman: bool = False
+    #: What each stand-in character means in this document (``{'˛': 'fi'}``):
+    #: see :func:`~emendo.words.encoding.learn_stand_ins`.
+    stand_ins: dict[str, str] = field(default_factory=dict)
     _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
     _compound_heads: dict[str, list[tuple[tuple[str, str], int]]] | None = field(default=None, repr=False)
     _lowered_sorted: list[str] | None = field(default=None, repr=False)
@@ -884,9 +887,14 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
     >>> profile.count("Mukden"), profile.count("Muk")
     (1, 0)
     """
+    texts = [page.original for page in pages]
+    stand_ins: dict[str, str] = {}
+    if any(STAND_IN_RE.search(text) for text in texts):  # raw glyph codes: count the words they stand in
+        stand_ins = learn_stand_ins(texts, english())
+        texts = [stand_ins_read(text, english(), stand_ins) for text in texts]
     chunks: Counter[str] = Counter()
-    for page in pages:
-        count_chunks(page.original, chunks)
+    for text in texts:
+        count_chunks(text, chunks)
     tokens: dict[str, int] = {}
     chunk_words: dict[str, tuple[str, ...]] = {}
     for chunk, count in chunks.items():
@@ -895,6 +903,7 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
             for token in found:
                 tokens[token] = tokens.get(token, 0) + count
     profile = profile_from_tokens(tokens, config, english(), chunk_words)
+    profile.stand_ins = stand_ins
     if any("Õ" in page.original for page in pages):  # one scan in C per page; the chunks only then
         profile.mac_roman = any(shows_mac_roman(chunk) for chunk in chunks if "Õ" in chunk)
     return profile

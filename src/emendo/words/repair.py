@@ -37,7 +37,11 @@ REPAIRS: dict[str, WordRepair] = {
         WordRepair(
             "mac-roman", "Mac Roman punctuation shown as capitals put back (donÕt → don’t)", fix_mac_roman
         ),
-        WordRepair("ligature-glyphs", "ligature code points written out (ﬁ → fi)", expand_ligature_glyphs),
+        WordRepair(
+            "ligature-glyphs",
+            "ligature code points and glyph codes written out (ﬁ, (cid:12), di˙erent → fi, fi, different)",
+            expand_ligature_glyphs,
+        ),
         WordRepair(
             "diacritics",
             "accents drawn apart from their letters put back (Toky ̄ ̄o → Tōkyō)",
