@@ -69,6 +69,7 @@ def test_encoding_option(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"  \n\n \t", "empty"),
         ("émigré".encode("latin-1"), "--encoding"),
+        ("UTF-16 without its byte-order mark".encode("utf-16-le"), "binary file"),
     ],
 )
 def test_bad_input_says_what_to_do(tmp_path: Path, content: bytes, message: str) -> None:
@@ -93,3 +94,9 @@ def test_unknown_encoding_and_missing_file(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no files"):
         _pages(str(tmp_path / "empty"))
+
+
+def test_a_nul_inside_a_word_is_text_not_binary(tmp_path: Path) -> None:
+    """Some extractors write NUL for a ligature glyph they cannot map: the words repair reads it."""
+    (tmp_path / "p.txt").write_bytes(b"The di\x00cult o\x00ce of the \x00rst minister.")
+    assert _pages(str(tmp_path / "p.txt")) == ["The di\x00cult o\x00ce of the \x00rst minister."]

@@ -156,10 +156,11 @@ def test_glyph_codes_outside_words_and_unreadable_codes_stay() -> None:
     assert repaired(text, CLEAN) == text
 
 
-def test_replacement_characters_inside_words_are_read_as_ligatures_too() -> None:
-    """Some extractors write U+FFFD for a glyph without Unicode; a name keeps it (no reading to prove)."""
-    text = "the di\ufffdcult o\ufffdce, the \ufffdeet, a \ufffd sign, and Zyx\ufffdqv"
-    assert repaired(text, CLEAN) == "the difficult office, the fleet, a \ufffd sign, and Zyx\ufffdqv"
+@pytest.mark.parametrize("code", ["\ufffd", "\x00"])
+def test_replacement_characters_inside_words_are_read_as_ligatures_too(code: str) -> None:
+    """Extractors write U+FFFD or NUL for a glyph without Unicode; a name keeps it (no reading to prove)."""
+    text = "the di@cult o@ce, the @eet, a @ sign, and Zyx@qv".replace("@", code)
+    assert repaired(text, CLEAN) == "the difficult office, the fleet, a @ sign, and Zyx@qv".replace("@", code)
 
 
 OT1_CODES = {"ffi": "\x0e", "ffl": "\x0f", "ff": "\x0b", "fi": "\x0c", "fl": "\x0d"}

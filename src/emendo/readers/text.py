@@ -80,6 +80,24 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     return files
 
 
+#: A NUL inside a word is what some extractors write for a ligature glyph they
+#: cannot map (``di\\x00cult``); anywhere else it is a binary file's (UTF-16
+#: without a byte-order mark puts one after every ASCII character).
+_NUL_IN_WORD = re.compile(rb"(?<=[A-Za-z ])\x00(?=[a-z])")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of an input are a binary file's rather than text.
+
+    >>> _looks_binary(b"a di\\x00cult o\\x00ce"), _looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+    (False, True)
+    >>> _looks_binary("The end".encode("utf-16-le"))
+    True
+    """
+    nuls = head.count(b"\x00")
+    return nuls > 0 and nuls > len(_NUL_IN_WORD.findall(head))
+
+
 def decode(data: bytes, name: str, config: ReaderConfig) -> str:
     """Bytes to text: a BOM wins, else ``config.encoding``, strictly.
 
@@ -95,7 +113,7 @@ def decode(data: bytes, name: str, config: ReaderConfig) -> str:
     if encoding is None:
         if data.startswith(b"%PDF-"):
             raise InputError(f"{name}: this is a PDF, not page text; give emendo the PDF file by name")
-        if b"\x00" in data[:8192]:
+        if _looks_binary(data[:8192]):
             raise InputError(
                 f"{name}: this looks like a binary file, not page text; give emendo the text extracted "
                 "from a PDF (UTF-8, or pass --encoding)"

@@ -177,7 +177,7 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
         Edit(m.start(), m.end(), LIGATURE_GLYPHS[m.group()], "ligature", "ligature code point written out")
         for m in LIGATURE_GLYPH_RE.finditer(text)
     ]
-    if "(cid:" in text or _REPLACEMENT in text:
+    if "(cid:" in text or _REPLACEMENT in text or "\x00" in text:
         lexicon = context.profile.lexicon if context is not None else english()
         edits.extend(read_glyph_codes(text, lexicon))
         edits.sort(key=lambda e: e.start)
@@ -190,8 +190,8 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
 
 
 _REPLACEMENT = "\ufffd"
-#: An unmapped glyph: pdfminer's ``(cid:N)``, with its number, or U+FFFD.
-_GLYPH_CODE = re.compile(r"\(cid:(\d+)\)|\ufffd")
+#: An unmapped glyph: pdfminer's ``(cid:N)``, with its number, U+FFFD, or the NUL some extractors write.
+_GLYPH_CODE = re.compile(r"\(cid:(\d+)\)|[\ufffd\x00]")
 _CODE = f"(?:{_GLYPH_CODE.pattern})"
 #: A word with codes in it: letters on at least one side of every run of codes.
 _WORD_WITH_CODES = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]|{_CODE}[^\W\d_])[^\W\d_]*(?:{_CODE}[^\W\d_]*)+")
