@@ -278,13 +278,12 @@ STAND_IN_RE = re.compile(_STAND_IN)
 _WORD_WITH_STAND_INS = re.compile(
     rf"(?<!{LETTER})(?:{LETTER}|{_STAND_IN}(?={LOWER}))(?:{LETTER}|(?<={LETTER}){_STAND_IN}|{_STAND_IN}(?={LOWER}))*"
 )
-#: A stand-in is learned for a document once this many distinct words agree on its reading ...
-_STAND_IN_AGREEMENT = 2
-#: ... words at least this common once read.
-_STAND_IN_WORD_ZIPF = 2.5
-#: A reading other than the document's (or an accent's the document never showed
-#: standing in) must make a word at least this common: ``a˚er``, ``ba˜ed``.
+#: A reading must make a word at least this common to count: to teach the
+#: document a stand-in's reading, or to read one other than the document's
+#: (``a˚er``, ``ba˜ed``, or an accent the document never showed standing in).
 _OTHER_READING_ZIPF = 3.0
+#: A stand-in is learned for a document once this many distinct words agree on its reading.
+_STAND_IN_AGREEMENT = 2
 #: Words with more stand-ins than this are read by the document's readings alone.
 _MAX_STAND_INS_TRIED = 2
 
@@ -312,7 +311,7 @@ def learn_stand_ins(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
                 continue
             seen.add(found)
             best = _best_reading(found, STAND_IN_READINGS, lexicon)
-            if best is not None and best[0] >= _STAND_IN_WORD_ZIPF:
+            if best is not None:
                 votes.setdefault(codes[0], Counter())[best[1][0]] += 1
     learned = {}
     for code, readings in votes.items():
