@@ -119,3 +119,11 @@ def test_layout_is_deterministic(texts: list[str]) -> None:
     first, second = _check(texts), _check(texts)
     assert [block.content for block in first.blocks] == [block.content for block in second.blocks]
     assert [note.content for note in first.notes] == [note.content for note in second.notes]
+
+
+def test_spaces_around_a_coded_line_are_all_whitespace_but_the_glyph_codes() -> None:
+    """The literal list of spaces stripped from a line of a page with glyph codes is complete."""
+    from emendo.layout.lines import _SPACES, GLYPH_STAND_INS
+
+    whitespace = "".join(c for c in map(chr, range(0x110000)) if c.isspace() and c not in GLYPH_STAND_INS)
+    assert whitespace == _SPACES

@@ -68,15 +68,17 @@ def superscript_value(digits: str) -> int:
 #: accents PDFDocEncoding shows for such codes (``di˙erent``).  Layout counts
 #: them as letters of the word they stand in; :mod:`emendo.words.encoding` reads them.
 GLYPH_STAND_INS = "\x0b\x0c\x0d\x0e\x0f\x1b\x1c\x1d\x1e\x1f\u02d8\u02c7\u02c6\u02d9\u02dd\u02db\u02da\u02dc"
-#: Control characters that :meth:`str.splitlines` cuts at and that are also the
-#: raw codes of ligature glyphs in TeX fonts (``signi\\x0ccant``, ``re\\rected``).
-#: On a page whose words hold such codes (a carriage return, which may end a
-#: line, is no proof) they are letters, and only line feeds end lines.  (The
-#: pattern starts with the code, which scans fast.)
-_GLYPH_CODES = "\x0b\x0c\r\x1c\x1d\x1e"
+#: Control characters that :meth:`str.splitlines` cuts at are also raw codes of
+#: ligature glyphs in TeX fonts (``signi\\x0ccant``, ``re\\rected``).  On a page
+#: whose words hold such codes (a carriage return, which may end a line, is no
+#: proof) they are letters, and only line feeds end lines.  (The pattern starts
+#: with the code, which scans fast.)
 _GLYPH_CODE_IN_WORD = re.compile(r"[\x0b\x0c\x0e\x0f\x1c-\x1f](?<=[^\W\d_].)(?=[a-z])")
-#: Whitespace around a line's text on such a page: all but the glyph codes.
-_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _GLYPH_CODES + "\x1f")
+#: Whitespace around a line's text on such a page: what :meth:`str.strip` takes, less the glyph codes.
+_SPACES = (
+    "\t\n \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
 _AFTER_LINE_FEED = re.compile(r"(?<=\n)")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from emendo.layout.lines import GLYPH_STAND_INS
 from emendo.model import Edit
@@ -177,14 +177,15 @@ def expand_ligature_glyphs(text: str, context: TextContext | None = None) -> Cha
         Edit(m.start(), m.end(), LIGATURE_GLYPHS[m.group()], "ligature", "ligature code point written out")
         for m in LIGATURE_GLYPH_RE.finditer(text)
     ]
-    if "(cid:" in text or _REPLACEMENT in text or "\x00" in text:
+    codes = "(cid:" in text or _REPLACEMENT in text or "\x00" in text
+    stand_ins = STAND_IN_RE.search(text) is not None
+    if codes or stand_ins:
         lexicon = context.profile.lexicon if context is not None else english()
-        edits.extend(read_glyph_codes(text, lexicon))
-        edits.sort(key=lambda e: e.start)
-    if STAND_IN_RE.search(text):
-        lexicon = context.profile.lexicon if context is not None else english()
-        learned = context.profile.stand_ins if context is not None else learn_stand_ins([text], lexicon)
-        edits.extend(read_stand_ins(text, lexicon, learned))
+        if codes:
+            edits.extend(read_glyph_codes(text, lexicon))
+        if stand_ins:
+            learned = context.profile.stand_ins if context is not None else learn_stand_ins([text], lexicon)
+            edits.extend(read_stand_ins(text, lexicon, learned))
         edits.sort(key=lambda e: e.start)
     return Changes(tuple(edits))
 
@@ -202,6 +203,8 @@ _KNOWN_READING = "unmapped glyph read as the ligature that makes a word"
 _OT1_READING = "unmapped glyph read as its ligature in TeX's OT1 encoding"
 #: Words with more codes than this are not tried letter by letter (5**3 readings).
 _MAX_CODES_PER_WORD = 3
+#: The least Zipf of a word the lexicon lists (it keeps two decimals).
+_LISTED = 0.01
 
 
 def read_glyph_codes(text: str, lexicon: Lexicon) -> list[Edit]:
@@ -244,13 +247,30 @@ def _known_reading(word: str, codes: list[re.Match[str]], lexicon: Lexicon) -> t
     if len(codes) > _MAX_CODES_PER_WORD:
         return None
     letters = _GLYPH_CODE.split(word)[::2]  # the letters around the codes (split also yields the numbers)
-    best: tuple[float, tuple[str, ...]] | None = None
-    for readings in itertools.product(LIGATURE_SEQUENCES, repeat=len(codes)):
-        candidate = letters[0] + "".join(r + after for r, after in zip(readings, letters[1:], strict=True))
-        zipf = lexicon.zipf(lookup_key(candidate))
-        if zipf > 0 and (best is None or zipf > best[0]):
-            best = (zipf, readings)
+    best = _commonest_reading(letters, [LIGATURE_SEQUENCES] * len(codes), lexicon, _LISTED)
     return best[1] if best else None
+
+
+def _commonest_reading(
+    letters: Sequence[str], choices: Sequence[Sequence[str]], lexicon: Lexicon, least: float
+) -> tuple[float, tuple[str, ...]] | None:
+    """``(zipf, readings)`` of the commonest English word, at least ``least`` common, that the
+    codes between ``letters`` spell, each read as one of its ``choices``.
+
+    >>> _commonest_reading(["di", "cult"], [LIGATURE_SEQUENCES], english(), _LISTED)[1]
+    ('ffi',)
+    """
+    best: tuple[float, tuple[str, ...]] | None = None
+    for readings in itertools.product(*choices):
+        zipf = lexicon.zipf(lookup_key(_spelled(letters, readings)))
+        if zipf >= least and (best is None or zipf > best[0]):
+            best = (zipf, readings)
+    return best
+
+
+def _spelled(letters: Sequence[str], readings: Sequence[str]) -> str:
+    """The word ``letters`` make with ``readings`` put between them, in order."""
+    return letters[0] + "".join(reading + after for reading, after in zip(readings, letters[1:], strict=True))
 
 
 # A font that maps its ligature glyphs to no letters leaves the extractor its
@@ -260,10 +280,7 @@ def _known_reading(word: str, codes: list[re.Match[str]], lexicon: Lexicon) -> t
 # Which accent stands for which ligature differs from font to font (``˛elds``,
 # ``a˚er``, ``˜is`` in one book), so the document's own words tell: a stand-in
 # is read as the ligature that makes the words it sits in English words.
-TEX_LIGATURES = {
-    "\x0b": "ff", "\x0c": "fi", "\x0d": "fl", "\x0e": "ffi", "\x0f": "ffl",
-    "\x1b": "ff", "\x1c": "fi", "\x1d": "fl", "\x1e": "ffi", "\x1f": "ffl",
-}  # fmt: skip
+TEX_LIGATURES = {chr(code + shift): letters for shift in (0, 16) for code, letters in OT1_LIGATURES.items()}
 STAND_INS = GLYPH_STAND_INS  # TeX's codes, then the accents
 assert set(TEX_LIGATURES) <= set(STAND_INS)
 #: What a stand-in may be read as: the f-ligatures and ``ft``, which book fonts
@@ -278,6 +295,28 @@ STAND_IN_RE = re.compile(_STAND_IN)
 _WORD_WITH_STAND_INS = re.compile(
     rf"(?<!{LETTER})(?:{LETTER}|{_STAND_IN}(?={LOWER}))(?:{LETTER}|(?<={LETTER}){_STAND_IN}|{_STAND_IN}(?={LOWER}))*"
 )
+_LETTER_BEFORE = re.compile(rf"(?:{LETTER}|{_STAND_IN})+$")
+#: How far back from a stand-in the start of its word is looked for.
+_LONGEST_WORD = 40
+
+
+def _words_with_stand_ins(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` that hold a stand-in, found from the stand-ins, which are rare.
+
+    >>> [m.group() for m in _words_with_stand_ins("the ˛elds of S˜ao and o\\x0b ˜ A\\x0bB")]
+    ['˛elds', 'S˜ao', 'o\\x0b', 'A\\x0bB']
+    """
+    end = 0
+    for code in STAND_IN_RE.finditer(text):
+        if code.start() < end:
+            continue  # a later stand-in of a word already found
+        before = _LETTER_BEFORE.search(text, max(end, code.start() - _LONGEST_WORD), code.start())
+        word = _WORD_WITH_STAND_INS.match(text, before.start() if before else code.start())
+        if word is not None and word.end() > code.start():
+            end = word.end()
+            yield word
+
+
 #: A reading must make a word at least this common to count: to teach the
 #: document a stand-in's reading, or to read one other than the document's
 #: (``a˚er``, ``ba˜ed``, or an accent the document never showed standing in).
@@ -304,7 +343,7 @@ def learn_stand_ins(texts: Iterable[str], lexicon: Lexicon) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
     seen: set[str] = set()
     for text in texts:
-        for word in _WORD_WITH_STAND_INS.finditer(text):
+        for word in _words_with_stand_ins(text):
             found = word.group()
             codes = STAND_IN_RE.findall(found)
             if len(codes) != 1 or found in seen:
@@ -345,13 +384,13 @@ def read_stand_ins(text: str, lexicon: Lexicon, learned: Mapping[str, str]) -> l
     """
     tex_document = any(code in TEX_LIGATURES for code in learned)
     edits: list[Edit] = []
-    for word in _WORD_WITH_STAND_INS.finditer(text):
+    for word in _words_with_stand_ins(text):
         found = word.group()
         stand_ins = list(STAND_IN_RE.finditer(found))
         if not stand_ins:
             continue
         own = tuple(TEX_LIGATURES.get(m.group()) or learned.get(m.group(), "") for m in stand_ins)
-        if all(own) and lexicon.zipf(lookup_key(_read(found, own))) > 0:
+        if all(own) and lexicon.zipf(lookup_key(_spelled(STAND_IN_RE.split(found), own))) > 0:
             readings, confidence, reason = own, 0.95, _KNOWN_STAND_IN
         elif other := _best_reading(found, STAND_IN_READINGS if all(own) else COMMON_READINGS, lexicon):
             readings, confidence, reason = other[1], 0.9, _KNOWN_STAND_IN
@@ -377,12 +416,6 @@ _LEARNED_STAND_IN = "{!r} stands for this ligature throughout the document"
 _TEX_STAND_IN = "{!r} is this ligature's code in TeX's font encoding"
 
 
-def _read(word: str, readings: Sequence[str]) -> str:
-    """``word`` with its stand-ins replaced by ``readings``, in order."""
-    parts = STAND_IN_RE.split(word)
-    return parts[0] + "".join(r + after for r, after in zip(readings, parts[1:], strict=True))
-
-
 def _best_reading(
     word: str, readings: Sequence[str], lexicon: Lexicon
 ) -> tuple[float, tuple[str, ...]] | None:
@@ -393,12 +426,7 @@ def _best_reading(
     if len(codes) > _MAX_STAND_INS_TRIED:
         return None
     choices = [(TEX_LIGATURES[code],) if code in TEX_LIGATURES else readings for code in codes]
-    best: tuple[float, tuple[str, ...]] | None = None
-    for chosen in itertools.product(*choices):
-        zipf = lexicon.zipf(lookup_key(_read(word, chosen)))
-        if zipf >= _OTHER_READING_ZIPF and (best is None or zipf > best[0]):
-            best = (zipf, chosen)
-    return best
+    return _commonest_reading(STAND_IN_RE.split(word), choices, lexicon, _OTHER_READING_ZIPF)
 
 
 def stand_ins_read(text: str, lexicon: Lexicon, learned: Mapping[str, str]) -> str:
