@@ -103,6 +103,7 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
         (pair for layout in layouts for pair in pairwise(line.text for line in layout.body)),
         config.fit_quantile,
         config.fit_min_lines,
+        config.short_line_ratio * body_measure,
     )
     for layout in layouts:
         own = [len(text) for text in layout.plain]

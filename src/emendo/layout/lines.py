@@ -177,23 +177,30 @@ def measure(lengths: Iterable[int]) -> float:
     return median(values) if values else 0.0
 
 
-def fit_limit(pairs: Iterable[tuple[str, str]], quantile: float, min_samples: int) -> float | None:
+def fit_limit(
+    pairs: Iterable[tuple[str, str]], quantile: float, min_samples: int, shortest: float = 0.0
+) -> float | None:
     """How long a line with the next line's first word gets when that word did not fit.
 
     Measured on pairs of consecutive lines inside a sentence (neither a
     hyphen nor a dash at the end, so the line ended for want of room): a low
     quantile of ``len(line) + 1 + len(next first word)``.  A sentence end
     below it left room the next word would have taken: a paragraph ended
-    there.  ``None`` when there are fewer than ``min_samples`` pairs.
+    there.  Lines shorter than ``shortest`` ended for another reason (a
+    heading, a line of verse, a table of contents) and are not measured: a
+    few of them would set the quantile at their own length.  ``None`` when
+    there are fewer than ``min_samples`` pairs.
 
     >>> pairs = [("a line of some length", "words go on")] * 20
     >>> fit_limit(pairs, 0.05, 20)
+    27
+    >>> fit_limit([*pairs, *[("Contents", "Chapter One")] * 3], 0.05, 20, shortest=16)
     27
     """
     lengths = sorted(
         len(line) + 1 + len(first_word(following))
         for line, following in pairs
-        if line[-1:] not in _LINE_END_BREAKS and not ends_sentence(line)
+        if len(line) >= shortest and line[-1:] not in _LINE_END_BREAKS and not ends_sentence(line)
     )
     if len(lengths) < min_samples:
         return None
