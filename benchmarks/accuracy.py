@@ -6,6 +6,7 @@ Run it from the repository root::
     .venv/bin/python benchmarks/accuracy.py --words 10000      # a quick look
     .venv/bin/python benchmarks/accuracy.py --json acc.json --failures failures.md
     .venv/bin/python benchmarks/accuracy.py --ligature-codes 1   # every font shows raw glyph codes
+    .venv/bin/python benchmarks/accuracy.py --ligature-gaps 1    # or its glyphs with a space beside them
 
 Clean prose from ``../shared/corpus`` is cut into documents of about
 ``--document-words`` words; each is set as pages and damaged by
@@ -59,7 +60,9 @@ TARGETS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    config = DamageConfig(ligature_code_documents=args.ligature_codes)
+    config = DamageConfig(
+        ligature_code_documents=args.ligature_codes, ligature_gap_documents=args.ligature_gaps
+    )
     started = time.perf_counter()
     total, harmed, documents_used = Score(), Harm(), 0
     for index, document in enumerate(_enough(args.words, args.document_words, args.corpus)):
@@ -94,6 +97,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="share of fonts that show ligatures as raw glyph codes (DamageConfig.ligature_code_documents)",
+    )
+    parser.add_argument(
+        "--ligature-gaps",
+        type=float,
+        default=0.0,
+        help="share of fonts whose glyphs get a space beside them (DamageConfig.ligature_gap_documents)",
     )
     return parser.parse_args(argv)
 

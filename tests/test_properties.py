@@ -15,7 +15,8 @@ WORDS = st.sampled_from(
     "treaty army minister officers condence dicult aairs inuence eld ght re our at "
     "Japanese-Polish Russo- self- pre- Muk- den Pravda newspaperPravdato ³ ² ⁴ 12 1904–05 "
     "“quoted” (aside) ; , . : Ë 129 émigré Toky ̄ ̄o Free download pdf "
-    "e\x0bect o\x0ece \x0crst re\x0dected Sche\x0ber di˙erent ˛elds".split(" ")
+    "e\x0bect o\x0ece \x0crst re\x0dected Sche\x0ber di˙erent ˛elds "
+    "ﬁ rst o ﬃ ce signi ﬁ cant fi ve sta ﬀ".split(" ")
 )
 
 

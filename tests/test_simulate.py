@@ -339,3 +339,20 @@ def test_a_ligature_shown_as_a_glyph_code_is_undone_by_its_event() -> None:
     assert tex and accents and len(tex) + len(accents) == len(shown)  # a font shows one kind of code
     for seed in range(8):
         assert_truth_matches(simulate(doc, seed, config))
+
+
+def test_a_ligature_glyph_with_a_space_beside_it_is_undone_by_its_event() -> None:
+    doc = CleanDocument((parse_markup("The first officials were confident that the effort would suffice."),))
+    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=0.0, ligature_gap_documents=1.0)
+    shown = [simulate(doc, seed, config).pages[0] for seed in range(8)]
+    both = [
+        page
+        for page in shown
+        if "The ﬁ rst o ﬃ cials were con ﬁ dent that the e ﬀ ort would su ﬃ ce." in page
+    ]
+    after = [
+        page for page in shown if "The ﬁ rst oﬃ cials were conﬁ dent that the eﬀ ort would suﬃ ce." in page
+    ]
+    assert both and after and len(both) + len(after) == len(shown)  # a font shows one kind of gap
+    for seed in range(8):
+        assert_truth_matches(simulate(doc, seed, config))

@@ -352,3 +352,38 @@ def test_neighbours_agree_with_the_full_surroundings(text: str) -> None:
             full.joined_before,
             full.joined_after,
         )
+
+
+# pdftotext's reading of a font whose ligature glyphs are narrower than their advance:
+# the glyph kept, a space put beside it wherever a letter stands on that side.
+GLYPHS = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
+GAPPED = LIGATURES.sub(
+    lambda m: " " * m.string[m.start() - 1].isalpha() + GLYPHS[m.group()] + " " * m.string[m.end()].isalpha(),
+    CLEAN,
+)
+
+
+def test_spaces_an_extractor_put_beside_ligature_glyphs_are_closed() -> None:
+    """``ﬁ rst`` is not a word that lost its ``fi``: the letters are there, the space is too many."""
+    profile = learn_profile([Page(0, GAPPED)], WordsConfig())
+    assert profile.ligature_gaps and not profile.lost_ligatures
+    assert repaired(GAPPED) == CLEAN
+
+
+def test_a_gap_beside_expanded_letters_is_closed_where_the_word_is_known() -> None:
+    text = "the fi rst time, the of fi ce, de fi ne, a fi ne day, chiefl y, the off ice and Titian, fl. 1510"
+    expected = "the first time, the office, define, a fine day, chiefly, the off ice and Titian, fl. 1510"
+    assert repaired(text) == expected
+
+
+def test_a_gap_closes_a_word_of_a_foreign_quotation_too() -> None:
+    assert repaired("il Ponte ﬁ ce e il ﬁ glio", GAPPED) == "il Pontefice e il figlio"
+
+
+def test_the_hyphen_judge_reads_a_gapped_word_whole() -> None:
+    """``re ﬂ ect-``/``ing`` is ``reflecting``; ``ﬁ re-``/``ship`` a compound of ``fire``."""
+    from emendo.pipeline import repair_text as repair_document
+
+    text = GAPPED + "\nThey were re ﬂ ect-\ning on the ﬁ re-\nship and on sixty-\nﬁ ve guns."
+    [block] = repair_document(text).blocks
+    assert block.text.endswith("They were reflecting on the fire-ship and on sixty-five guns.")

@@ -188,6 +188,23 @@ def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
 
 
 @pytest.mark.parametrize(
+    ("split", "joined"),
+    [
+        ("a report to the T REASURY on 5 May", "a report to the TREASURY on 5 May"),
+        ("see M OSCOW VERSUS T OKYO, chapter 4", "see MOSCOW VERSUS TOKYO, chapter 4"),
+        ("the M oscow line and the A merican one", "the Moscow line and the American one"),
+        ("a letter from K AGANOVICH to the party", "a letter from KAGANOVICH to the party"),
+        ("vitamin C levels, the T cells and plan B", "vitamin C levels, the T cells and plan B"),
+        ("King George V ERA and the U.S. A RMY", "King George V ERA and the U.S. ARMY"),
+    ],
+)
+def test_small_capitals_set_apart_from_their_capital_are_joined(split: str, joined: str) -> None:
+    """Extractors see a gap between a capital and the smaller capitals after it; a name the
+    document writes whole elsewhere counts as a word, and a letter before a word stays."""
+    assert repaired(split, "Kaganovich wrote to Stalin.")[0] == joined
+
+
+@pytest.mark.parametrize(
     ("glued", "spaced"),
     [
         # a full stop glued to a number or a lowercase word after an abbreviation

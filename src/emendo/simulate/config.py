@@ -47,6 +47,12 @@ class DamageConfig:
     codes (``e\\x0bect``) or the spacing accents PDFDocEncoding shows for
     them (``di˙erent``, ``˛rst``), one accent per ligature, drawn per font.
     The seeds show none, so it is off unless asked for.
+    ``ligature_gap_documents``: of those that show neither, the chance that
+    the extractor writes each ligature glyph as its code point with a space
+    beside it: after it, before a letter (``ﬁ rst``), and in half the fonts
+    before it too, after a letter (``signi ﬁ cant``), as ``pdftotext`` does
+    with fonts whose glyph widths disagree with their advances.  Off unless
+    asked for, like codes.
 
     ``italic_glue``: the chance that a space next to an italic span is
     lost, on either side (all eight such spaces on the seed pages are gone:
@@ -88,6 +94,7 @@ class DamageConfig:
     ligature_documents: float = 0.8
     ligature_space_documents: float = 0.2
     ligature_code_documents: float = 0.0
+    ligature_gap_documents: float = 0.0
     italic_glue: float = 0.95
     plain_marker_documents: float = 0.15
     marker_space_loss: float = 0.9
@@ -106,6 +113,7 @@ class DamageConfig:
             "ligature_documents": self.ligature_documents,
             "ligature_space_documents": self.ligature_space_documents,
             "ligature_code_documents": self.ligature_code_documents,
+            "ligature_gap_documents": self.ligature_gap_documents,
             "italic_glue": self.italic_glue,
             "plain_marker_documents": self.plain_marker_documents,
             "marker_space_loss": self.marker_space_loss,

@@ -26,11 +26,15 @@ _HYPHENATABLE = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 BreakKind = Literal["hyphen", "compound", "dash"]
+#: Where an extractor puts a space beside a ligature glyph: nowhere, after it, or on both sides.
+GapSides = Literal["none", "after", "both"]
+#: The code point of each ligature glyph.
+LIGATURE_CODE_POINTS = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04"}
 AccentShape = Literal["before", "gathered", "after"]
 
 
 def drop_ligatures(
-    text: str, *, spaced: bool = False, codes: Mapping[str, str] | None = None
+    text: str, *, spaced: bool = False, codes: Mapping[str, str] | None = None, gaps: GapSides = "none"
 ) -> tuple[str, tuple[tuple[int, str, int], ...]]:
     """``text`` without its ligature letters, and where each went.
 
@@ -38,7 +42,9 @@ def drop_ligatures(
     replacing ``width`` characters at the offset by the letters restores the
     text.  ``spaced`` shows a ligature that stood between two letters as a
     space, as some extractors do (``signi cant``); ``codes`` shows each as
-    the glyph's raw code (``di\\x0ecult``, ``˛rst``); otherwise it vanishes.
+    the glyph's raw code (``di\\x0ecult``, ``˛rst``); ``gaps`` as its code
+    point with a space beside it where a letter stands on that side
+    (``ﬁ rst``, ``signi ﬁ cant``); otherwise it vanishes.
 
     >>> drop_ligatures("difficult affairs")
     ('dicult aairs', ((2, 'ffi', 0), (8, 'ff', 0)))
@@ -46,6 +52,8 @@ def drop_ligatures(
     ('signi cant sh', ((5, 'fi', 1), (11, 'fi', 0)))
     >>> drop_ligatures("first affairs", codes={"fi": "˛", "ff": "˙"})
     ('˛rst a˙airs', ((0, 'fi', 1), (6, 'ff', 1)))
+    >>> drop_ligatures("first affairs", gaps="both")
+    ('ﬁ rst a ﬀ airs', ((0, 'fi', 2), (7, 'ff', 3)))
     """
     if "f" not in text:
         return text, ()
@@ -54,12 +62,15 @@ def drop_ligatures(
     last = shift = 0
     for match in LIGATURE_SEQUENCE.finditer(text):
         kept.append(text[last : match.start()])
-        inside = (
-            match.start() > 0
-            and text[match.start() - 1].isalpha()
-            and text[match.end() : match.end() + 1].isalpha()
-        )
-        shown = codes[match.group()] if codes else " " if spaced and inside else ""
+        letter_before = match.start() > 0 and text[match.start() - 1].isalpha()
+        letter_after = text[match.end() : match.end() + 1].isalpha()
+        if gaps != "none":
+            before = " " if gaps == "both" and letter_before else ""
+            shown = before + LIGATURE_CODE_POINTS[match.group()] + (" " if letter_after else "")
+        else:
+            shown = (
+                codes[match.group()] if codes else " " if spaced and letter_before and letter_after else ""
+            )
         kept.append(shown)
         removed.append((match.start() - shift, match.group(), len(shown)))
         shift += len(match.group()) - len(shown)

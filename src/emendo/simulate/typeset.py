@@ -20,6 +20,7 @@ from itertools import pairwise
 from emendo.simulate.config import DamageConfig
 from emendo.simulate.damage import (
     BreakKind,
+    GapSides,
     accent_shapes,
     break_points,
     displace_accents,
@@ -50,6 +51,7 @@ class _Style:
     lost_ligatures: bool
     spaced_ligatures: bool
     ligature_codes: dict[str, str]
+    ligature_gaps: GapSides
     plain_markers: bool
     displaced_accents: bool
     first_number: int
@@ -61,19 +63,25 @@ class _Style:
         page_lines = rng.randint(*config.lines_per_page)
         lost_ligatures = rng.random() < config.ligature_documents
         spaced_ligatures = rng.random() < config.ligature_space_documents
+        # drawn only when asked for, so that the documents of the seeds' damage stay the same
+        codes = (
+            ligature_codes(rng)
+            if config.ligature_code_documents
+            and not spaced_ligatures
+            and rng.random() < config.ligature_code_documents
+            else {}
+        )
+        gaps: GapSides = "none"
+        asked = config.ligature_gap_documents and not (spaced_ligatures or codes)
+        if asked and rng.random() < config.ligature_gap_documents:
+            gaps = "after" if rng.random() < 0.5 else "both"
         return cls(
             width=width,
             page_lines=page_lines,
             lost_ligatures=lost_ligatures,
             spaced_ligatures=spaced_ligatures,
-            # drawn only when asked for, so that the documents of the seeds' damage stay the same
-            ligature_codes=(
-                ligature_codes(rng)
-                if config.ligature_code_documents
-                and not spaced_ligatures
-                and rng.random() < config.ligature_code_documents
-                else {}
-            ),
+            ligature_codes=codes,
+            ligature_gaps=gaps,
             plain_markers=rng.random() < config.plain_marker_documents,
             displaced_accents=rng.random() < config.accent_documents,
             first_number=rng.randint(1, 400),
@@ -258,7 +266,9 @@ def _show_slice(
     """
     clean = token.text[piece.start : piece.end]
     text, ligatures = (
-        drop_ligatures(clean, spaced=style.spaced_ligatures, codes=style.ligature_codes)
+        drop_ligatures(
+            clean, spaced=style.spaced_ligatures, codes=style.ligature_codes, gaps=style.ligature_gaps
+        )
         if style.lost_ligatures
         else (clean, ())
     )

@@ -8,7 +8,7 @@ coordinates; :func:`emendo.words.repair.repair_words` applies them through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,3 +44,18 @@ class WordRepair(NamedTuple):
     name: str
     summary: str
     apply: Callable[[str, TextContext], Changes]
+
+
+def edited(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with ``edits`` (in order, not overlapping) applied: what a profile reads before it counts.
+
+    >>> edited("the fi rst", [Edit(6, 7, "", "space", "")])
+    'the first'
+    """
+    pieces: list[str] = []
+    at = 0
+    for edit in edits:
+        pieces += (text[at : edit.start], edit.after)
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -12,9 +12,10 @@ REPAIR_NAMES = (
     "mojibake",
     "mac-roman",
     "ligature-glyphs",
+    "ligature-gaps",
     "diacritics",
     "letter-spacing",
-    "drop-capitals",
+    "split-capitals",
     "spaces",
     "ligatures",
 )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from emendo.layout.lines import GLYPH_STAND_INS
 from emendo.model import Edit
-from emendo.words.changes import Changes, TextContext
+from emendo.words.changes import Changes, TextContext, edited
 from emendo.words.lexicon import Lexicon, english, lookup_key
 from emendo.words.ligatures import LIGATURE_GLYPH_RE, LIGATURE_GLYPHS
 from emendo.words.tokens import LETTER, LIGATURE_SEQUENCES, LOWER
@@ -435,10 +435,4 @@ def stand_ins_read(text: str, lexicon: Lexicon, learned: Mapping[str, str]) -> s
     >>> stand_ins_read("an e\\x0bect", english(), {})
     'an effect'
     """
-    pieces: list[str] = []
-    at = 0
-    for edit in read_stand_ins(text, lexicon, learned):
-        pieces += (text[at : edit.start], edit.after)
-        at = edit.end
-    pieces.append(text[at:])
-    return "".join(pieces)
+    return edited(text, read_stand_ins(text, lexicon, learned))

@@ -25,8 +25,9 @@ The witnesses, strongest first:
 
 Either side may carry other damage: the word after the break can be glued to
 an italic name (``paperPravdato``), end in punctuation or a note marker, or
-have lost a ligature (``testi-``/``ed`` is ``testified``) or hold a glyph
-code for one (``su˚-``/``cient``); the judge looks through all of it.
+have lost a ligature (``testi-``/``ed`` is ``testified``), hold a glyph
+code for one (``su˚-``/``cient``) or have a space beside one (``reﬂ ect-``/``ing``);
+the judge looks through all of it.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from typing import TYPE_CHECKING
 
 from emendo.layout.joins import HyphenVerdict
 from emendo.words.encoding import stand_ins_read
+from emendo.words.gaps import piece_after_gap, piece_before_gap
 from emendo.words.lexicon import lookup_key
-from emendo.words.ligatures import Surroundings, is_foreign
+from emendo.words.ligatures import GLYPH_LETTERS, Surroundings, is_foreign
 from emendo.words.tokens import CAMEL_RE, LETTER, WORD_RE, word_set
 
 if TYPE_CHECKING:
@@ -149,6 +151,11 @@ class LexiconHyphenJudge:
         if profile.stand_ins:  # glyph codes in the words (``su˚-``/``cient``): read them first
             left = stand_ins_read(left, profile.lexicon, profile.stand_ins)
             right = stand_ins_read(right, profile.lexicon, profile.stand_ins)
+        if profile.ligature_gaps:  # pieces a ligature's gap split off (``reﬂ ect-``/``ing``): the whole word
+            known = profile.config.known_zipf
+            left = piece_before_gap(before, word_before_break(left), profile.lexicon.zipf, known) + left
+            right += piece_after_gap(right, after, profile.lexicon.zipf, known)
+        left, right = left.translate(GLYPH_LETTERS), right.translate(GLYPH_LETTERS)
         head, tail = word_before_break(left), word_after_break(right)
         if not head or not tail:
             return HyphenVerdict(True, 0.7, "a number or sign stands at the break, so the hyphen is a dash")

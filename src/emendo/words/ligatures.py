@@ -60,6 +60,8 @@ LIGATURE_GLYPHS = {
     "\uf002": "fl",
 }
 LIGATURE_GLYPH_RE = re.compile("[\ufb00-\ufb06\uf001\uf002]")
+#: ``str.translate`` table that writes ligature code points out as letters.
+GLYPH_LETTERS = str.maketrans(LIGATURE_GLYPHS)
 
 #: The English words of one or two letters; any other such token in prose is
 #: a fragment, a symbol or an abbreviation.

@@ -26,8 +26,10 @@ from typing import NamedTuple
 
 from emendo.layout.joins import HyphenJudge
 from emendo.model import Page
+from emendo.words.changes import edited
 from emendo.words.config import WordsConfig
 from emendo.words.encoding import STAND_IN_RE, learn_stand_ins, shows_mac_roman, stand_ins_read
+from emendo.words.gaps import STANDING_ALONE, ligature_gaps
 from emendo.words.lexicon import Lexicon, LigatureForm, WordPairs, english, foreign, lookup_key, word_pairs
 from emendo.words.ligatures import (
     FRAGMENT_ZIPF,
@@ -196,6 +198,9 @@ class DocumentProfile:
     #: What each stand-in character means in this document (``{'˛': 'fi'}``):
     #: see :func:`~emendo.words.encoding.learn_stand_ins`.
     stand_ins: dict[str, str] = field(default_factory=dict)
+    #: Whether the extractor put spaces beside the document's ligatures
+    #: (``ﬁ rst``): see :mod:`emendo.words.gaps`.
+    ligature_gaps: bool = False
     _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
     _compound_heads: dict[str, list[tuple[tuple[str, str], int]]] | None = field(default=None, repr=False)
     _lowered_sorted: list[str] | None = field(default=None, repr=False)
@@ -892,6 +897,9 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
     if any(STAND_IN_RE.search(text) for text in texts):  # raw glyph codes: count the words they stand in
         stand_ins = learn_stand_ins(texts, english())
         texts = [stand_ins_read(text, english(), stand_ins) for text in texts]
+    gaps = any(STANDING_ALONE.search(text) for text in texts)
+    if gaps:  # spaces beside ligatures: count the words whole
+        texts = [edited(text, ligature_gaps(text, english().zipf, config.known_zipf)) for text in texts]
     chunks: Counter[str] = Counter()
     for text in texts:
         count_chunks(text, chunks)
@@ -904,6 +912,7 @@ def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile
                 tokens[token] = tokens.get(token, 0) + count
     profile = profile_from_tokens(tokens, config, english(), chunk_words)
     profile.stand_ins = stand_ins
+    profile.ligature_gaps = gaps
     if any("Õ" in page.original for page in pages):  # one scan in C per page; the chunks only then
         profile.mac_roman = any(shows_mac_roman(chunk) for chunk in chunks if "Õ" in chunk)
     return profile

@@ -17,10 +17,11 @@ from emendo.words.changes import TextContext, WordRepair
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
 from emendo.words.encoding import expand_ligature_glyphs, fix_mac_roman, fix_mojibake, remove_invisibles
+from emendo.words.gaps import close_ligature_gaps
 from emendo.words.letterspacing import close_letter_spacing
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
-from emendo.words.spaces import close_drop_capital, restore_spaces
+from emendo.words.spaces import close_split_capitals, restore_spaces
 
 #: Every word repair by name, in the order they run: characters first, then
 #: spaces (so that glued words stand apart), then ligatures (so that each
@@ -43,6 +44,11 @@ REPAIRS: dict[str, WordRepair] = {
             expand_ligature_glyphs,
         ),
         WordRepair(
+            "ligature-gaps",
+            "spaces an extractor put beside a ligature closed (signi fi cant → significant)",
+            close_ligature_gaps,
+        ),
+        WordRepair(
             "diacritics",
             "accents drawn apart from their letters put back (Toky ̄ ̄o → Tōkyō)",
             reattach_diacritics,
@@ -53,7 +59,9 @@ REPAIRS: dict[str, WordRepair] = {
             close_letter_spacing,
         ),
         WordRepair(
-            "drop-capitals", "a chapter's drop capital joined to its word (T he → The)", close_drop_capital
+            "split-capitals",
+            "a capital set apart from its word joined to it: a drop capital, small capitals (T he, M OSCOW)",
+            close_split_capitals,
         ),
         WordRepair(
             "spaces",

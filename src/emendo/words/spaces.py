@@ -597,33 +597,53 @@ def _short_title(span: str) -> bool:
 #: A paragraph that opens with a capital standing apart from the rest of its word:
 #: the drop capital of a chapter's first word (``T he harbour``, ``T HE HARBOUR``).
 _DROP_CAPITAL = re.compile(r"[“\"‘']?(?P<capital>[A-Z])(?P<gap>[ \t\n]+)(?P<rest>[a-z]+|[A-Z]+)\b")
+#: A capital standing apart from the rest of its word anywhere: small capitals,
+#: which extractors set apart from the full-size capital before them (``M OSCOW``, ``T okyo``).
+#: The capital comes first and the look behind it second: a fast scan of every text.
+_SPLIT_CAPITAL = re.compile(
+    r"(?P<capital>[A-Z])(?<![\w.’'-].)(?P<gap> )(?P<rest>[a-z]{2,}|[A-Z]{2,})(?![\w-])"
+)
 
 
-def close_drop_capital(text: str, context: TextContext) -> Changes:
-    """Close up the drop capital that opens a text (``T he`` → ``The``), if the two make a word.
+def close_split_capitals(text: str, context: TextContext) -> Changes:
+    """Join a capital set apart from the rest of its word (``T he`` → ``The``, ``M OSCOW`` → ``MOSCOW``).
 
-    Only at the start of a block or note, where a chapter opens, and only
-    where the capital alone is no word or the rest is none (``A new`` stays,
-    ``A fter`` is ``After``).
+    At the start of a block or note, where a chapter opens with a drop
+    capital, the two are joined where they make a word and the capital alone
+    is no word or the rest is none (``A new`` stays, ``A fter`` is
+    ``After``).  Elsewhere the rest must be no word at all, since a letter
+    before a word is often just that (``the letter T he wrote``, ``T cells``),
+    and the two must make a word of the lexicon or of the document
+    (``K AGANOVICH`` where ``Kaganovich`` stands whole).
 
     >>> from emendo.words import WordsConfig, learn_profile
     >>> from emendo.model import Page
     >>> context = TextContext(learn_profile([Page(0, "plain words")], WordsConfig()))
-    >>> [(e.start, e.end) for e in close_drop_capital("T he harbour", context).edits]
+    >>> [(e.start, e.end) for e in close_split_capitals("T he harbour", context).edits]
     [(1, 2)]
-    >>> [close_drop_capital(t, context).edits for t in ("A new harbour", "I am here", "T cells")]
+    >>> [close_split_capitals(t, context).edits for t in ("A new harbour", "I am here", "T cells")]
     [(), (), ()]
+    >>> text = "the M OSCOW VERSUS T OKYO line, and the letter T he wrote"
+    >>> [text[e.start - 1 : e.end + 1] for e in close_split_capitals(text, context).edits]
+    ['M O', 'T O']
     """
-    opening = _DROP_CAPITAL.match(text)
-    if opening is None:
-        return Changes()
+    edits = []
     profile = context.profile
-    capital, rest = opening.group("capital"), opening.group("rest")
     known = profile.config.known_zipf
-    if profile.english_zipf((capital + rest).lower()) < known:
-        return Changes()
-    if capital in "AI" and profile.english_zipf(rest.lower()) >= known:
-        return Changes()  # ``A new``, ``I am``: two words
-    word = capital + rest
-    reason = f"drop capital set apart from its word: '{word}'"
-    return Changes((Edit(opening.start("gap"), opening.end("gap"), "", "space", reason, 0.9),))
+    opening = _DROP_CAPITAL.match(text)
+    if opening is not None:
+        capital, rest = opening.group("capital"), opening.group("rest")
+        joined = profile.english_zipf((capital + rest).lower()) >= known
+        if joined and not (capital in "AI" and profile.english_zipf(rest.lower()) >= known):
+            reason = f"drop capital set apart from its word: '{capital + rest}'"
+            edits.append(Edit(opening.start("gap"), opening.end("gap"), "", "space", reason, 0.9))
+    for split in _SPLIT_CAPITAL.finditer(text):
+        if edits and split.start("gap") == edits[0].start:
+            continue
+        word = split.group("capital") + split.group("rest")
+        if profile.english_zipf(split.group("rest")) >= known:
+            continue
+        if profile.english_zipf(word) >= known or profile.count_any_case(word):
+            reason = f"capital set apart from the small capitals of its word: '{word}'"
+            edits.append(Edit(split.start("gap"), split.end("gap"), "", "space", reason, 0.85))
+    return Changes(tuple(edits))
