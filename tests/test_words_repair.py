@@ -221,3 +221,19 @@ def test_italics_a_reader_found_become_marks_across_line_joins() -> None:
     repaired = repair_words(document, learn_profile(document.pages, config), config)
     block = repaired.blocks[0]
     assert [block.text[m.start : m.end] for m in block.italics] == ["Maritime Gazette"]
+
+
+def test_small_capitals_of_a_chapter_opening_are_joined_in_headings_and_running_heads() -> None:
+    """``pdftotext -layout`` sets each small-capital word apart from its capital; the
+    layout reads ``C HAPTER 3`` as a heading, not a head numbered 3, and the words close it."""
+    from emendo.pipeline import repair_text as repair_document
+
+    fixture = Path(__file__).parent / "fixtures" / "layout" / "river-chapter-layout.txt"
+    document = repair_document(fixture.read_text("utf-8"))
+    assert [(page.number, page.running_head) for page in document.pages] == [
+        (41, None),
+        (42, "THE WAR ON THE RIVERS"),
+    ]
+    assert [block.text for block in document.blocks[:2]] == ["CHAPTER 3", "THE WAR ON THE RIVERS"]
+    with pytest.raises(InputError, match="split-capitals"):
+        WordsConfig(repairs=("drop-capitals",))

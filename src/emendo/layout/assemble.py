@@ -188,6 +188,8 @@ def flow_text(
         start = line.start
         if k == 0 and number is not None:
             builder.replace(page, start, number[1], "", NOTE_NUMBER, f"the number of note {number[0]}")
+            if number[1] >= line.space_end:
+                continue  # the number stood on a line of its own, above the note's text
             start = number[1]
         marked = markers.get((page, line.number), ())
         following = lines[k + 1] if k < last else None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from emendo.layout.config import LayoutConfig
 from emendo.layout.lines import (
+    DIVISION,
     TextLine,
     closes_sentence,
     ends_sentence,
@@ -39,7 +40,7 @@ _NUMBER_WORDS = (
     "ninth|tenth|eleventh|twelfth|last"
 )
 _NUMBER = rf"(?:\d{{1,3}}|[ivxlc]{{1,6}}|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
-_NAMED_HEADING = re.compile(rf"(?:chapter|part|book)\s+(?:the\s+)?{_NUMBER}\b.*", re.IGNORECASE)
+_NAMED_HEADING = re.compile(rf"{DIVISION}\s+(?:the\s+)?{_NUMBER}\b.*", re.IGNORECASE)
 #: A line set letter-spaced, as display type is: four letters or more, each standing alone.
 _LETTER_SPACED = re.compile(r"[^\W\d_](?: [^\W\d_]){3,}")
 _UNFINISHED_END = ".,;:-‐–—"
@@ -52,8 +53,10 @@ class BlockDraft:
     ``opens_mid_sentence`` and ``closes_paragraph`` say whether its first line
     carries on an earlier sentence and whether its last line (a short one
     ending a sentence) ends the block; with ``room`` (how long a word would
-    still have fit after its last line) and ``first_word`` they decide joins
-    across pages and the fragment flags.
+    still have fit after its last line), ``first_word``, ``closes_sentence``
+    and ``opens_indented`` (its first line set in from the page's margin, as
+    a paragraph opens where the extractor kept the columns) they decide
+    joins across pages and the fragment flags.
     """
 
     type: BlockType
@@ -63,10 +66,16 @@ class BlockDraft:
     closes_paragraph: bool = True
     room: float = 0.0
     first_word: str = ""
+    closes_sentence: bool = False
+    opens_indented: bool = False
 
     def ends_before(self, following: BlockDraft) -> bool:
         """Whether this block ends where ``following`` (the next page's first block) begins."""
-        return self.closes_paragraph or len(following.first_word) < self.room
+        return (
+            self.closes_paragraph
+            or len(following.first_word) < self.room
+            or (self.closes_sentence and following.opens_indented)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +144,14 @@ def segment_body(
             blocks[-1].lines.append(line)
         previous_heading = level is not None
     plain_of = {line.number: text for line, text in zip(body, plain, strict=True)}
+    margin = min((line.indent for line in body), default=0)
     for block in blocks:
         block.first_word = first_word(plain_of[block.lines[0].number])
+        block.opens_indented = block.lines[0].indent >= margin + _INDENT
         if block.type is not BlockType.HEADING:
             last = plain_of[block.lines[-1].number]
             block.closes_paragraph = _closes(last, shape, config)
+            block.closes_sentence = ends_sentence(last)
             block.room = shape.room(block.lines[-1].text)
     return blocks
 

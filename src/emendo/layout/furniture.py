@@ -20,7 +20,7 @@ from functools import lru_cache
 from math import ceil
 
 from emendo.layout.config import LayoutConfig
-from emendo.layout.lines import TextLine, is_title_case, word_count
+from emendo.layout.lines import DIVISION, TextLine, is_title_case, word_count
 
 RUNNING_HEAD = "running-head"
 PAGE_NUMBER = "page-number"
@@ -133,10 +133,13 @@ def _plain_head(text: str, confirmed: bool) -> RunningHead | None:
     """A head whose title and number only a space keeps apart (see :func:`parse_running_head`).
 
     A year after a title (``The Crisis of 1846``) is a chapter title, not a
-    page number, unless the line repeats from page to page.
+    page number, unless the line repeats from page to page; so is the
+    number of a division (``C HAPTER 3``).
 
     >>> _plain_head("The Crisis of 1846", False) is None, _plain_head("The Crisis of 1846", True)
     (True, RunningHead(title='The Crisis of', number=1846))
+    >>> _plain_head("C HAPTER 3", False) is None
+    True
     """
     for pattern in _shapes(text, _PLAIN_NUMBER_THEN_TITLE, _PLAIN_TITLE_THEN_NUMBER):
         match = pattern.fullmatch(text)
@@ -148,12 +151,14 @@ def _plain_head(text: str, confirmed: bool) -> RunningHead | None:
                 and is_title_case(title)
                 and title[-1] not in ".,;:"
                 and not _YEARS[0] <= number <= _YEARS[1]
+                and not _DIVISION.fullmatch(title)
             )
             if confirmed or reads_as_head:
                 return RunningHead(title, number)
     return None
 
 
+_DIVISION = re.compile(DIVISION, re.IGNORECASE)
 #: Numbers that read as years; a book this long is rarer than a title that ends in a year.
 _YEARS = (1400, 2100)
 
@@ -256,16 +261,26 @@ def _printed_length(text: str) -> int:
 def page_number_candidates(
     lines: Sequence[TextLine], repeats: frozenset[str], measure: float, config: LayoutConfig
 ) -> frozenset[int]:
-    """Every number a line at the top or foot of the page offers as its page number."""
+    """Every number a line at the top or foot of the page offers as its page number.
+
+    At the foot, as :func:`find_furniture` reads it, only from the bottom up
+    while the lines are furniture: a note's number on a line of its own
+    (``3`` above the note's text) is no page number.
+    """
     verdict = _verdicts(repeats, measure, config, None)
     found = set()
-    for index, line in enumerate(zone_lines(lines, config)):
-        text = line.text
-        if not (text[:1].isdigit() or text[-1:].isdigit() or len(text) <= 12):
-            continue  # a page number stands first or last on its line, or alone
-        v = verdict(line, index < config.head_zone_lines)
-        if v is not None and v.head is not None and v.head.number is not None:
-            found.add(v.head.number)
+    head_zone = lines[: config.head_zone_lines]
+    foot_zone = lines[max(config.head_zone_lines, len(lines) - config.foot_zone_lines) :]
+    for at_top, zone in ((True, head_zone), (False, reversed(foot_zone))):
+        for line in zone:
+            text = line.text
+            if at_top and not (text[:1].isdigit() or text[-1:].isdigit() or len(text) <= 12):
+                continue  # a page number stands first or last on its line, or alone
+            v = verdict(line, at_top)
+            if v is None and not at_top:
+                break
+            if v is not None and v.head is not None and v.head.number is not None:
+                found.add(v.head.number)
     return frozenset(found)
 
 

@@ -148,14 +148,22 @@ def spaced_gap(lines: Sequence[TextLine], min_gaps: int, min_share: float, mid_s
     that have blank lines between them (single-spaced notes and quotes do
     not count), mostly in mid-sentence; a page that leaves blank lines only
     after sentence ends separates paragraphs that way and is plain text.
+    A line less than half as long as most (a heading, a paragraph's last
+    line) says nothing of the style: blank lines set headings off in any.
 
     >>> lines = [TextLine(0, n, 0, 0, "a line that goes on", 2) for n in range(5)]
     >>> spaced_gap(lines, 3, 0.3, 0.5)
     2
+    >>> headings = [TextLine(0, n, 0, 0, "Part One", 1) for n in range(3)]
+    >>> spaced_gap(headings + [TextLine(0, 3, 0, 0, "a line that goes on and on", 0)] * 5, 3, 0.3, 0.5)
+    0
     """
     gaps: Counter[int] = Counter()
     mid_sentence: Counter[int] = Counter()
+    shortest = measure(len(line.text) for line in lines) / 2
     for before, line in pairwise(lines):
+        if len(before.text) < shortest:
+            continue
         gaps[line.gap] += 1
         if not ends_sentence(before.text):
             mid_sentence[line.gap] += 1
@@ -272,6 +280,12 @@ def is_title_case(text: str) -> bool:
     if not words or not words[0][0].isupper():
         return False
     return all(word[0].isupper() or word.casefold() in _MINOR_WORDS for word in words)
+
+
+#: The word that names a division of a book, its first letter perhaps set apart
+#: from the small capitals after it, as extractors do (``C HAPTER``): match it
+#: ignoring case.
+DIVISION = r"(?:c ?hapter|p ?art|b ?ook)"
 
 
 def word_count(text: str) -> int:

@@ -11,6 +11,8 @@ anywhere in the body, or plain digits glued after a word or punctuation
 count only when a note of that number stands on the page and they come in order.
 Notes marked ``*``, ``†``, ``‡`` ... (one series a page) count as notes 1, 2, 3 ...
 Notes numbered in brackets (``[1] Minutes ...``) take markers in brackets (``spring[1]``).
+A note's number may stand on a line of its own above its text, as ``pdftotext
+-layout`` sets a raised number.
 A page of endnotes (note 1 at its top, a run of notes to its foot, no
 markers) is notes too, and the pages after it go on from its last number.
 """
@@ -130,6 +132,22 @@ def _symbol_note_start(text: str) -> tuple[int, int] | None:
     if match is None:
         return None
     return NOTE_SYMBOLS.index(match.group("symbol")) + 1, match.end()
+
+
+def _number_alone(text: str, digits: int) -> int | None:
+    """The number of a line that holds nothing else: a note's raised number, which
+    ``pdftotext -layout`` sets on a line of its own above the note's text.
+
+    >>> _number_alone("12", 3), _number_alone("³⁵", 3), _number_alone("12 Ibid.", 3), _number_alone("1905", 3)
+    (12, 35, None, None)
+    """
+    match = _NUMBER_ALONE.fullmatch(text)
+    if match is None or len(text) > digits:
+        return None
+    return int(text) if text.isascii() else superscript_value(text)
+
+
+_NUMBER_ALONE = re.compile(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
 
 
 def _opens_text(rest: str) -> bool:
@@ -257,6 +275,10 @@ def find_notes(
         found = note_start(line.text, digits)
         if found is not None:
             starts.append((i, found[0], line.start + found[1]))
+        elif i + 1 < len(content) and (number := _number_alone(line.text, digits)) is not None:
+            following = content[i + 1]
+            if note_start(following.text, digits) is None and _opens_text(following.text.lstrip("[")):
+                starts.append((i, number, following.start))  # the note's text begins on the next line
     first_marker: dict[int, int] = {}
     for i, markers in enumerate(candidates):
         for marker in markers:

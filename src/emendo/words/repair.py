@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from emendo.model import Document, Edit, Mark, Repair, TrackedText
-from emendo.words.changes import TextContext, WordRepair
+from emendo.words.changes import TextContext, WordRepair, edited
 from emendo.words.config import REPAIR_NAMES, WordsConfig
 from emendo.words.diacritics import reattach_diacritics
 from emendo.words.encoding import expand_ligature_glyphs, fix_mac_roman, fix_mojibake, remove_invisibles
@@ -97,7 +97,9 @@ def repair_words(document: Document, profile: DocumentProfile, config: WordsConf
     Whether the document writes lost ligatures as spaces is settled first,
     from its texts, so that every text is judged alike: the extractor does
     it on every page or on none, so the first :data:`SPACED_SAMPLE`
-    characters tell.  Returns a new document; its pages are the same objects.
+    characters tell.  Returns a new document; its pages are the same objects,
+    with their running heads, the lines books most often set in small
+    capitals, read through :func:`close_split_capitals` (``T HE W AR``).
     """
     repairs = [REPAIRS[name] for name in REPAIR_NAMES if name in config.repairs]
     if profile.lost_ligatures and profile.spaced_ligatures is None:
@@ -110,6 +112,11 @@ def repair_words(document: Document, profile: DocumentProfile, config: WordsConf
             content = content.with_marks(_new_italics(content, tuple(reader_italics(content, italics))))
         return repair_text(content, repairs, profile, config, held_back)
 
+    if "split-capitals" in config.repairs:
+        for page in document.pages:
+            if page.running_head:
+                closed = close_split_capitals(page.running_head, TextContext(profile))
+                page.running_head = edited(page.running_head, closed.edits)
     blocks = [replace(block, content=repaired(block.content)) for block in document.blocks]
     notes = [replace(note, content=repaired(note.content)) for note in document.notes]
     return Document(document.pages, blocks, notes, held_back)

@@ -611,8 +611,9 @@ def close_split_capitals(text: str, context: TextContext) -> Changes:
     At the start of a block or note, where a chapter opens with a drop
     capital, the two are joined where they make a word and the capital alone
     is no word or the rest is none (``A new`` stays, ``A fter`` is
-    ``After``).  Elsewhere the rest must be no word at all, since a letter
-    before a word is often just that (``the letter T he wrote``, ``T cells``),
+    ``After``).  Elsewhere the rest must be no word, since a letter before a
+    word is often just that (``the letter T he wrote``, ``T cells``), or in
+    capitals a word far rarer than the two closed up (``E AST``, not ``V ERA``);
     and the two must make a word of the lexicon or of the document
     (``K AGANOVICH`` where ``Kaganovich`` stands whole).
 
@@ -623,9 +624,9 @@ def close_split_capitals(text: str, context: TextContext) -> Changes:
     [(1, 2)]
     >>> [close_split_capitals(t, context).edits for t in ("A new harbour", "I am here", "T cells")]
     [(), (), ()]
-    >>> text = "the M OSCOW VERSUS T OKYO line, and the letter T he wrote"
+    >>> text = "the M OSCOW VERSUS T OKYO line, T HE W AR IN THE E AST, and the letter T he wrote"
     >>> [text[e.start - 1 : e.end + 1] for e in close_split_capitals(text, context).edits]
-    ['M O', 'T O']
+    ['M O', 'T O', 'T H', 'W A', 'E A']
     """
     edits = []
     profile = context.profile
@@ -640,9 +641,11 @@ def close_split_capitals(text: str, context: TextContext) -> Changes:
     for split in _SPLIT_CAPITAL.finditer(text):
         if edits and split.start("gap") == edits[0].start:
             continue
-        word = split.group("capital") + split.group("rest")
-        if profile.english_zipf(split.group("rest")) >= known:
-            continue
+        rest = split.group("rest")
+        word = split.group("capital") + rest
+        rest_zipf = prose_zipf(rest.lower(), profile.english_zipf(rest))
+        if rest_zipf >= known and (rest.islower() or profile.english_zipf(word) < rest_zipf + 1):
+            continue  # a word after a letter, unless capitals far likelier closed (``E AST``)
         if profile.english_zipf(word) >= known or profile.count_any_case(word):
             reason = f"capital set apart from the small capitals of its word: '{word}'"
             edits.append(Edit(split.start("gap"), split.end("gap"), "", "space", reason, 0.85))
