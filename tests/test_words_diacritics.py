@@ -47,6 +47,10 @@ def test_combining_marks_go_back_on_their_letter(damaged: str, repaired: str) ->
         ("Erd\u02dd os", "Erdős"),
         ("Zenm \u00afo", "Zenmō"),
         ("Universit\u00a8at", "Universität"),
+        ("na\u00a8\u0131ve", "naïve"),  # TeX accents a dotless i
+        ("Lo\u00a8\u0131c and the \u00b4\u0131", "Loïc and the í"),
+        ("the \u00b4etude of the \u00a8o", "the étude of the ö"),  # a space before the accent ends a word
+        ("Poincar \u00b4e", "Poincaré"),  # unless what stands before it is no word
     ],
 )
 def test_spacing_accents_become_the_marks_they_stand_for(damaged: str, repaired: str) -> None:

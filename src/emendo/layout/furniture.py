@@ -44,9 +44,15 @@ _ROMAN_THEN_TITLE = re.compile(rf"[ivxlcdm]{{1,7}}{_SEPARATOR}(?P<title>\S.*)")
 _TITLE_THEN_ROMAN = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}[ivxlcdm]{{1,7}}")
 _PLAIN_TITLE_THEN_NUMBER = re.compile(r"(?P<title>.*?\S) (?P<number>\d{1,4})")
 _PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
-#: A page number alone, perhaps between dashes or brackets (never with a full
-#: stop or comma: ``1876.`` is the end of a note).
-_BARE_NUMBER = re.compile(r"[-–—|•·*\[(<]{0,2}\s*(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})\s*[-–—|•·*\])>]{0,2}")
+#: A page number alone, perhaps between dashes or brackets, or named as one
+#: (``Page 41 of 312``), but never with a full stop or comma: ``1876.`` is the
+#: end of a note.
+_BARE_NUMBER = re.compile(
+    r"[-–—|•·*\[(<]{0,2}\s*(?:[Pp]age\s+)?(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})(?:\s+of\s+\d{1,4})?"
+    r"\s*[-–—|•·*\])>]{0,2}"
+)
+#: The longest line that can be a page number alone.
+_BARE_LENGTH = 18
 _NUMBERED_LINE = re.compile(r"\d{1,4}[.)]?\s+\S")
 _DIGITS = re.compile(r"\d+")
 #: A drawn rule, most often the one above the footnotes, as extractors write it.
@@ -97,8 +103,10 @@ def bare_page_number(text: str) -> RunningHead | None:
 
     >>> bare_page_number("[129]"), bare_page_number("xii")
     (RunningHead(title=None, number=129), RunningHead(title=None, number=None))
+    >>> bare_page_number("Page 41 of 312")
+    RunningHead(title=None, number=41)
     """
-    bare = _BARE_NUMBER.fullmatch(text) if len(text) <= 12 else None
+    bare = _BARE_NUMBER.fullmatch(text) if len(text) <= _BARE_LENGTH else None
     if bare is None:
         return None
     number = bare.group("number")
@@ -274,7 +282,7 @@ def page_number_candidates(
     for at_top, zone in ((True, head_zone), (False, reversed(foot_zone))):
         for line in zone:
             text = line.text
-            if at_top and not (text[:1].isdigit() or text[-1:].isdigit() or len(text) <= 12):
+            if at_top and not (text[:1].isdigit() or text[-1:].isdigit() or len(text) <= _BARE_LENGTH):
                 continue  # a page number stands first or last on its line, or alone
             v = verdict(line, at_top)
             if v is None and not at_top:

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
+from emendo.words.lexicon import english, lookup_key
 from emendo.words.tokens import LETTER
 
 #: Spacing accents and the combining marks they stand for.
@@ -63,6 +65,8 @@ _MARK_RUN = re.compile(
 )
 _ANY_MARK = re.compile(rf"[{_COMBINING}{_SPACING}]")
 _CLOSING = ".,;:!?\u201d\u2019\"')]"
+#: Without a document's profile, a word this common in English is a word.
+_KNOWN_ZIPF = 3.0
 
 
 def can_carry(letter: str, mark: str) -> bool:
@@ -70,14 +74,28 @@ def can_carry(letter: str, mark: str) -> bool:
 
     >>> [can_carry(letter, "\\u0304") for letter in "oym"], can_carry("s", "\\u030c")
     ([True, False, False], True)
-    >>> [can_carry(letter, "\\u0301") for letter in "espm"]
-    [True, True, False, False]
+    >>> [can_carry(letter, "\\u0301") for letter in "espm"], can_carry("ı", "\\u0308")
+    ([True, True, False, False], True)
     """
+    letter = _DOTTED.get(letter, letter)
     if len(unicodedata.normalize("NFC", letter + mark)) != 1:
         return False
     if unicodedata.normalize("NFD", letter)[0] in _VOWELS:
         return True
     return mark in _CONSONANT_MARKS and (mark != "\u0301" or letter in _ACUTE_CONSONANTS)
+
+
+#: TeX sets an accented i on a dotless one (``na¨ıve``): the accent takes the dot's place.
+_DOTTED = {"\u0131": "i", "\u0237": "j"}
+
+
+def with_mark(letter: str, marks: str) -> str:
+    """``letter`` carrying ``marks``, composed (NFC); a dotless ``ı`` gets its accent as ``i`` would.
+
+    >>> with_mark("ı", "\\u0308"), with_mark("e", "\\u0301")
+    ('ï', 'é')
+    """
+    return unicodedata.normalize("NFC", _DOTTED.get(letter, letter) + marks)
 
 
 def place_marks(word: str, marks: str, start: int) -> str | None:
@@ -100,7 +118,7 @@ def place_marks(word: str, marks: str, start: int) -> str | None:
         if seat is None:
             return None
         seats.append(seat)
-        letters[seat] = unicodedata.normalize("NFC", letters[seat] + mark)
+        letters[seat] = with_mark(letters[seat], mark)
     return "".join(letters)
 
 
@@ -126,34 +144,57 @@ def reattach_diacritics(text: str, context: TextContext | None = None) -> Change
     ('Zenmō', 'Tōkyō', 'supaimō.” Next')
     >>> fixed("G\\u00a8 odel and Poincar\\u00b4 e"), fixed("don\\u00b4t"), fixed("To\\u0304kyo")
     ('Gödel and Poincaré', 'don´t', 'Tōkyo')
+    >>> fixed("the \\u00b4etude of the \\u00a8o and Poincar \\u00b4e")
+    'the étude of the ö and Poincaré'
+
     """
     if not _ANY_MARK.search(text):
         return Changes()
+    is_word = _word_test(context)
     edits: list[Edit] = []
     taken = 0
     for run in _MARK_RUN.finditer(text):
         if run.start() < taken:
             continue
-        edit = _reattach(text, run)
+        edit = _reattach(text, run, is_word)
         if edit is not None and edit.start >= taken:
             edits.append(edit)
             taken = edit.end
     return Changes(tuple(edits))
 
 
-def _reattach(text: str, run: re.Match[str]) -> Edit | None:
+def _word_test(context: TextContext | None) -> Callable[[str], bool]:
+    """Whether a token is a word of English or of the languages a book quotes."""
+    if context is None:
+        lexicon = english()
+        return lambda word: lexicon.zipf(lookup_key(word)) >= _KNOWN_ZIPF
+    profile = context.profile
+    known = profile.config.known_zipf
+    return lambda word: profile.zipf(word) >= known or profile.foreign_zipf(word) >= known
+
+
+def _reattach(text: str, run: re.Match[str], is_word: Callable[[str], bool]) -> Edit | None:
     """The edit for one run of marks, or None when no letter can take them."""
     raw = run.group()
     marks = "".join(SPACING_ACCENTS.get(c, c) for c in raw if not c.isspace())
     spacing = run.group("spacing") is not None
     before_start = _word_start(text, run.start())
     after_end = _word_end(text, run.end())
+    if spacing and raw[0] == " " and after_end > run.end() and is_word(text[before_start : run.start()]):
+        # a space, then the accent: a word ends before it (``des ´Etudes``), unless
+        # what stands before is no word (``Poincar ´e``)
+        if not can_carry(text[run.end()], marks[0]):
+            return None
+        accented = with_mark(text[run.end()], marks)
+        return Edit(
+            run.start() + 1, run.end() + 1, accented, "diacritic", "accent put back on its letter", 0.95
+        )
     if not raw[0].isspace() and before_start < run.start() and not spacing:
         # The mark follows its letter: only composition is needed, unless the
         # letter cannot carry it and the next one can (``Zenm\u0304o``).
         letter = text[run.start() - 1]
         if can_carry(letter, marks[0]) or after_end == run.end():
-            composed = unicodedata.normalize("NFC", letter + marks)
+            composed = with_mark(letter, marks)
             if composed == letter + marks:
                 return None
             return Edit(
