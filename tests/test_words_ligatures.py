@@ -387,3 +387,13 @@ def test_the_hyphen_judge_reads_a_gapped_word_whole() -> None:
     text = GAPPED + "\nThey were re ﬂ ect-\ning on the ﬁ re-\nship and on sixty-\nﬁ ve guns."
     [block] = repair_document(text).blocks
     assert block.text.endswith("They were reflecting on the fire-ship and on sixty-five guns.")
+
+
+def test_two_damaged_words_are_evidence_enough_in_a_short_excerpt() -> None:
+    """An excerpt of a few lines may hold only two; no clean excerpt shows two."""
+    text = "The ocials of the ministry feared a conict with the army."
+    assert repaired(text) == "The officials of the ministry feared a conflict with the army."
+    assert (
+        repaired("The ocials of the ministry feared the army.")
+        == "The ocials of the ministry feared the army."
+    )
