@@ -67,15 +67,20 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
             "as told in the Cronaca di Cremona, vol. 2",
             ["Cronaca"],
         ),
+        (  # a short title glued to its author runs to the comma
+            "Fischer,Russia’s Road, 230; Petrarca,Epistolæ Seniles, lib. xiv.",
+            "Fischer, Russia’s Road, 230; Petrarca, Epistolæ Seniles, lib. xiv.",
+            ["Russia’s Road", "Epistolæ Seniles"],
+        ),
         (  # a foreign title whose last word only looks glued stays whole
             "published in theArchivio Storico Lombardo, vol. 2",
             "published in the Archivio Storico Lombardo, vol. 2",
-            ["Archivio"],
+            ["Archivio Storico Lombardo"],  # a title cited runs to the comma
         ),
         (  # a rare English word of six letters or more can have a title glued to it
             "the charming and instructiveVita Jannoctii Manetti",
             "the charming and instructive Vita Jannoctii Manetti",
-            ["Vita"],  # the glue shows where the italics open, not where they close
+            [],  # the glue shows where the italics open, not where they close: no part is marked
         ),
         (
             "andwhen the tacticalprecedentsto follow",

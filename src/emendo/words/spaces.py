@@ -79,6 +79,11 @@ _URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "doi", "urn", "isbn"
 _CONTRACTIONS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 _SENTENCE_END = re.compile(r"[.!?][”’\"]?\s")
 _TITLE_END = re.compile(r",\s*\d|\s*\(|\s\d")
+#: Where a title glued to its author's name ends (``Fischer,Russia’s Road, 230``):
+#: at a comma, a parenthesis, or a number (``Biogr. ii. 196``).
+_CITED_TITLE_END = re.compile(r",|\s*\(|\s\d|\s[ivxlc]+\.")
+#: A name glued after a lowercase word that goes on as a title: an abbreviation or another capitalised word.
+_TITLE_GOES_ON = re.compile(r"\.? [A-Z]")
 _MAX_TITLE_WORDS = 12
 
 
@@ -569,14 +574,22 @@ def italic_spans(text: str, seams: list[Seam], names: list[tuple[int, int]]) -> 
 
 
 def _unpaired_open(text: str, seam: Seam, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    for start, end in names:
-        if start == seam.at:
-            return [(start, end)]
-    if text[seam.at - 1 : seam.at] != "”":
+    """The italic span an opening seam with no closing one shows, if its end is clear.
+
+    A camel-case name is italic alone, unless a title goes on after it
+    (``theArchivio Storico Lombardo, vol. 2``); such a title, or one glued
+    after a closing quote or its author's comma, runs to where citation form
+    ends it, and where that is unclear nothing is marked.
+    """
+    before = text[seam.at - 1 : seam.at]
+    name = next(((start, end) for start, end in names if start == seam.at), None)
+    if name is not None and not _TITLE_GOES_ON.match(text, name[1]):
+        return [name]
+    if name is None and before not in "”,":
         return []
-    title_end = _TITLE_END.search(text, seam.at)
+    title_end = (_TITLE_END if before == "”" else _CITED_TITLE_END).search(text, seam.at)
     if title_end is None or _SENTENCE_END.search(text, seam.at, title_end.start()):
-        return []
+        return []  # where the title ends is unclear: better no span than part of one
     end = title_end.start()
     return [(seam.at, end)] if _short_title(text[seam.at : end]) else []
 
