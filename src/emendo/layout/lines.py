@@ -158,9 +158,12 @@ def spaced_gap(lines: Sequence[TextLine], min_gaps: int, min_share: float, mid_s
     >>> spaced_gap(headings + [TextLine(0, 3, 0, 0, "a line that goes on and on", 0)] * 5, 3, 0.3, 0.5)
     0
     """
+    if all(line.gap == 0 for line in lines[1:]):
+        return 0  # no blank lines at all: plain text
     gaps: Counter[int] = Counter()
     mid_sentence: Counter[int] = Counter()
-    shortest = measure(len(line.text) for line in lines) / 2
+    lengths = sorted(len(line.text) for line in lines)
+    shortest = lengths[len(lengths) // 2] / 2
     for before, line in pairwise(lines):
         if len(before.text) < shortest:
             continue

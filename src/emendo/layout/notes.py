@@ -134,15 +134,14 @@ def _symbol_note_start(text: str) -> tuple[int, int] | None:
     return NOTE_SYMBOLS.index(match.group("symbol")) + 1, match.end()
 
 
-def _number_alone(text: str, digits: int) -> int | None:
+def _number_alone(text: str) -> int | None:
     """The number of a line that holds nothing else: a note's raised number, which
     ``pdftotext -layout`` sets on a line of its own above the note's text.
 
-    >>> _number_alone("12", 3), _number_alone("³⁵", 3), _number_alone("12 Ibid.", 3), _number_alone("1905", 3)
+    >>> _number_alone("12"), _number_alone("³⁵"), _number_alone("12 Ibid."), _number_alone("ii")
     (12, 35, None, None)
     """
-    match = _NUMBER_ALONE.fullmatch(text)
-    if match is None or len(text) > digits:
+    if _NUMBER_ALONE.fullmatch(text) is None:
         return None
     return int(text) if text.isascii() else superscript_value(text)
 
@@ -275,7 +274,7 @@ def find_notes(
         found = note_start(line.text, digits)
         if found is not None:
             starts.append((i, found[0], line.start + found[1]))
-        elif i + 1 < len(content) and (number := _number_alone(line.text, digits)) is not None:
+        elif len(line.text) <= digits and i + 1 < len(content) and (number := _number_alone(line.text)):
             following = content[i + 1]
             if note_start(following.text, digits) is None and _opens_text(following.text.lstrip("[")):
                 starts.append((i, number, following.start))  # the note's text begins on the next line
