@@ -34,6 +34,7 @@ _SEQUENCE_BY_SPACE = re.compile(rf"{_SEQUENCE}(?= [^\W\d_])|(?<=[^\W\d_] ){_SEQU
 STANDING_ALONE = re.compile(
     r"[f\ufb00-\ufb04\uf001\uf002](?<!\w.)(?:(?<=f)(?:fi|fl|f|i|l)|(?<!f))(?= [^\W\d_])"
 )
+_ALONE = re.compile(_SEQUENCE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PIECE_BEFORE_GAP = re.compile(rf"([^\W\d_]*{_SEQUENCE}) $")
 _PIECE_AFTER_GAP = re.compile(r" ([^\W\d_]+)")
@@ -78,9 +79,9 @@ def ligature_gaps(
             continue
         parts = [part for part in (before, token, after) if part is not None]
         first, last = choice
-        for left, right in zip(parts[first:last], parts[first + 1 : last + 1], strict=False):
-            word = "".join(part.group() for part in parts[first : last + 1])
-            reason = f"space beside a ligature inside a word: '{word}'"
+        word = "".join(part.group() for part in parts[first : last + 1])
+        reason = f"space beside a ligature inside a word: '{word}'"
+        for left, right in zip(parts[first:last], parts[first + 1 : last + 1], strict=True):
             edits.append(Edit(left.end(), right.start(), "", "space", reason, 0.95))
         done = parts[last].end()
     return edits
@@ -139,7 +140,7 @@ def piece_after_gap(tail: str, after: str, zipf: Callable[[str], float], known: 
 
 def _piece(word: str, zipf: Callable[[str], float], known: float) -> bool:
     """Whether ``word``, which ends or begins with a ligature sequence, is a piece of one, not a word."""
-    return re.fullmatch(_SEQUENCE, word) is not None or _logp(word, zipf, known) == _UNKNOWN
+    return _ALONE.fullmatch(word) is not None or _logp(word, zipf, known) == _UNKNOWN
 
 
 def _word_start(text: str, at: int) -> int:
@@ -178,7 +179,7 @@ def _closing(
     words wins, if the word closed up is one the lexicon lists.
     """
     word = token.group()
-    alone = re.fullmatch(_SEQUENCE, word) is not None
+    alone = _ALONE.fullmatch(word) is not None
     present = [part for part in (before, token, after) if part is not None]
     middle = 1 if before is not None else 0
     logps = [
