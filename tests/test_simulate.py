@@ -326,33 +326,32 @@ def test_a_ligature_shown_as_a_space_is_undone_by_its_event() -> None:
     assert_truth_matches(sim)
 
 
-def test_a_ligature_shown_as_a_glyph_code_is_undone_by_its_event() -> None:
+@pytest.mark.parametrize(
+    ("shown_as", "forms"),
+    [
+        (  # TeX's raw codes, or one accent per ligature
+            "ligature_code_documents",
+            (
+                re.escape("The \x0crst o\x0ecials were con\x0cdent that the e\x0bort would su\x0ece."),
+                "The [˘ˇˆ˙˝˛˚˜]rst o[˘ˇˆ˙˝˛˚˜]cials",
+            ),
+        ),
+        (  # the glyph with a space on both sides, or after it only
+            "ligature_gap_documents",
+            (
+                re.escape("The ﬁ rst o ﬃ cials were con ﬁ dent that the e ﬀ ort would su ﬃ ce."),
+                re.escape("The ﬁ rst oﬃ cials were conﬁ dent that the eﬀ ort would suﬃ ce."),
+            ),
+        ),
+    ],
+)
+def test_a_ligature_a_font_shows_otherwise_is_undone_by_its_event(
+    shown_as: str, forms: tuple[str, str]
+) -> None:
     doc = CleanDocument((parse_markup("The first officials were confident that the effort would suffice."),))
-    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=0.0, ligature_code_documents=1.0)
+    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=0.0, **{shown_as: 1.0})
     shown = [simulate(doc, seed, config).pages[0] for seed in range(8)]
-    tex = [
-        page
-        for page in shown
-        if "The \x0crst o\x0ecials were con\x0cdent that the e\x0bort would su\x0ece." in page
-    ]
-    accents = [page for page in shown if re.search("The [˘ˇˆ˙˝˛˚˜]rst o[˘ˇˆ˙˝˛˚˜]cials", page)]
-    assert tex and accents and len(tex) + len(accents) == len(shown)  # a font shows one kind of code
-    for seed in range(8):
-        assert_truth_matches(simulate(doc, seed, config))
-
-
-def test_a_ligature_glyph_with_a_space_beside_it_is_undone_by_its_event() -> None:
-    doc = CleanDocument((parse_markup("The first officials were confident that the effort would suffice."),))
-    config = replace(PLAIN, ligature_documents=1.0, ligature_space_documents=0.0, ligature_gap_documents=1.0)
-    shown = [simulate(doc, seed, config).pages[0] for seed in range(8)]
-    both = [
-        page
-        for page in shown
-        if "The ﬁ rst o ﬃ cials were con ﬁ dent that the e ﬀ ort would su ﬃ ce." in page
-    ]
-    after = [
-        page for page in shown if "The ﬁ rst oﬃ cials were conﬁ dent that the eﬀ ort would suﬃ ce." in page
-    ]
-    assert both and after and len(both) + len(after) == len(shown)  # a font shows one kind of gap
+    kinds = [[page for page in shown if re.search(form, page)] for form in forms]
+    assert all(kinds) and sum(map(len, kinds)) == len(shown)  # a font shows one of the forms
     for seed in range(8):
         assert_truth_matches(simulate(doc, seed, config))
