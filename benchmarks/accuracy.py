@@ -7,6 +7,7 @@ Run it from the repository root::
     .venv/bin/python benchmarks/accuracy.py --json acc.json --failures failures.md
     .venv/bin/python benchmarks/accuracy.py --ligature-codes 1   # every font shows raw glyph codes
     .venv/bin/python benchmarks/accuracy.py --ligature-gaps 1    # or its glyphs with a space beside them
+    .venv/bin/python benchmarks/accuracy.py --tight-spaces 1     # every document loses 5% of its spaces
 
 Clean prose from ``../shared/corpus`` is cut into documents of about
 ``--document-words`` words; each is set as pages and damaged by
@@ -61,7 +62,9 @@ TARGETS = {
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     config = DamageConfig(
-        ligature_code_documents=args.ligature_codes, ligature_gap_documents=args.ligature_gaps
+        ligature_code_documents=args.ligature_codes,
+        ligature_gap_documents=args.ligature_gaps,
+        tight_space_documents=args.tight_spaces,
     )
     started = time.perf_counter()
     total, harmed, documents_used = Score(), Harm(), 0
@@ -103,6 +106,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="share of fonts whose glyphs get a space beside them (DamageConfig.ligature_gap_documents)",
+    )
+    parser.add_argument(
+        "--tight-spaces",
+        type=float,
+        default=0.0,
+        help="share of documents that lose spaces between words (DamageConfig.tight_space_documents)",
     )
     return parser.parse_args(argv)
 

@@ -86,7 +86,7 @@ def assert_truth_matches(sim: Simulation) -> None:
         words = passage.text.split()[event.token : event.token + event.tokens]
         assert " ".join(words) == event.clean
         shown = [sim.pages[s.page][s.start : s.end] for s in event.spans]
-        if event.kind in ("italic_space", "marker_space"):
+        if event.kind in ("italic_space", "marker_space", "tight_space"):
             assert shown == [""]
         elif event.kind == "marker":
             assert event.note is not None
@@ -355,3 +355,17 @@ def test_a_ligature_a_font_shows_otherwise_is_undone_by_its_event(
     assert all(kinds) and sum(map(len, kinds)) == len(shown)  # a font shows one of the forms
     for seed in range(8):
         assert_truth_matches(simulate(doc, seed, config))
+
+
+def test_a_tightly_set_document_loses_spaces_between_any_words() -> None:
+    """Not after a lost ligature (``o|ff``), whose letters would go back where the space does."""
+    doc = CleanDocument(
+        (parse_markup("The officials were confident that the staff off duty would suffice."),)
+    )
+    config = replace(PLAIN, ligature_documents=1.0, tight_space_documents=1.0, tight_space_loss=0.5)
+    lost = 0
+    for seed in range(8):
+        sim = simulate(doc, seed, config)
+        assert_truth_matches(sim)  # undoing the events gives the text back: ``off duty`` included
+        lost += sum(event.kind == "tight_space" for event in sim.events)
+    assert lost > 8

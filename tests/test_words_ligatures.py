@@ -397,3 +397,9 @@ def test_two_damaged_words_are_evidence_enough_in_a_short_excerpt() -> None:
         repaired("The ocials of the ministry feared the army.")
         == "The ocials of the ministry feared the army."
     )
+
+
+def test_two_words_glued_show_no_intact_ligature() -> None:
+    """``ifit`` (if it) holds ``fi`` but is no word a reader knows, though wordfreq lists it."""
+    profile = learn_profile([Page(0, DAMAGED + " and ifit was so, ofits kind")], WordsConfig())
+    assert profile.lost_ligatures == {"ff", "fi", "fl", "ffi", "ffl"}

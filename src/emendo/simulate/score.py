@@ -51,9 +51,10 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "hyphen": ("hyphen", "compound"),
     "compound": ("compound",),
     "dash": ("dash",),
-    "space": ("italic_space", "marker_space"),
+    "space": ("italic_space", "marker_space", "tight_space"),
     "italic_space": ("italic_space",),
     "marker_space": ("marker_space",),
+    "tight_space": ("tight_space",),
     "accent": ("accent",),
 }
 """Reported categories and the event kinds each covers (``hyphen`` is every
@@ -319,7 +320,7 @@ class _Texts:
     def found(self, event: DamageEvent) -> bool:
         start, end = self.word_range(event)
         alignment = self.views[_VIEW_OF.get(event.kind, "joins")]
-        if event.kind in ("italic_space", "marker_space"):
+        if event.kind in CATEGORIES["space"]:
             space = self.word_starts[event.passage][event.token + 1] - 1
             return alignment.intact(space - 1, space + 2)  # the space and the letters it parts
         return alignment.intact(start, end)

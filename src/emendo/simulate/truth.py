@@ -17,11 +17,22 @@ from typing import Any, Literal
 
 Part = Literal["body", "note"]
 
-EVENT_KINDS = ("ligature", "hyphen", "compound", "dash", "italic_space", "marker_space", "marker", "accent")
+EVENT_KINDS = (
+    "ligature",
+    "hyphen",
+    "compound",
+    "dash",
+    "italic_space",
+    "marker_space",
+    "tight_space",
+    "marker",
+    "accent",
+)
 """Damage event kinds: lost ligature letters; a word broken at a line end by
 a dictionary hyphen, after its own hyphen (a compound) or after an em dash; a
-space lost at an italic boundary or after a footnote marker; a footnote
-marker glued to its word; accents displaced from their letters."""
+space lost at an italic boundary, after a footnote marker, or between any
+words of a tightly set line; a footnote marker glued to its word; accents
+displaced from their letters."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class _Style:
     spaced_ligatures: bool
     ligature_codes: dict[str, str]
     ligature_gaps: GapSides
+    tight_spaces: bool
     plain_markers: bool
     displaced_accents: bool
     first_number: int
@@ -82,6 +83,7 @@ class _Style:
             spaced_ligatures=spaced_ligatures,
             ligature_codes=codes,
             ligature_gaps=gaps,
+            tight_spaces=bool(config.tight_space_documents) and rng.random() < config.tight_space_documents,
             plain_markers=rng.random() < config.plain_marker_documents,
             displaced_accents=rng.random() < config.accent_documents,
             first_number=rng.randint(1, 400),
@@ -288,7 +290,8 @@ def _show_slice(
 def _lost_spaces(
     shown: Sequence[_Shown], tokens: Sequence[Token], style: _Style, rng: random.Random, config: DamageConfig
 ) -> Iterator[tuple[int, str]]:
-    """The spaces of a line that extraction loses: after a superscript marker, or at an italic boundary."""
+    """The spaces of a line that extraction loses: after a superscript marker, at an italic boundary,
+    or anywhere in a tightly set document."""
     for index, (left, right) in enumerate(pairwise(shown)):
         before, after = tokens[left.slice.token], tokens[right.slice.token]
         if before.notes and not style.plain_markers:
@@ -296,6 +299,16 @@ def _lost_spaces(
                 yield index, "marker_space"
         elif before.italic_end != after.italic_start and rng.random() < config.italic_glue:
             yield index, "italic_space"
+        elif style.tight_spaces and _may_lose_space(left) and rng.random() < config.tight_space_loss:
+            yield index, "tight_space"
+
+
+def _may_lose_space(left: _Shown) -> bool:
+    """Whether a tight setting may lose the space after ``left``: not after a marker (a plain
+    number glued to the next word would be no marker), nor right after a lost ligature
+    (``o|ff``), whose letters and the space would go back in the same place."""
+    ends_in_loss = any(at + width == len(left.text) for at, _, width in left.ligatures)
+    return not (left.markers or ends_in_loss)
 
 
 def _paginate(body: Sequence[_Line], notes: dict[int, list[_Line]], page_lines: int) -> list[_PageDraft]:

@@ -47,7 +47,16 @@ from emendo.words.ligatures import (
     prose_zipf,
     stem_evidence,
 )
-from emendo.words.segment import CAPITAL_GLUE, NAME_GLUE, learn_cores, may_be_glue, segment
+from emendo.words.segment import (
+    CAPITAL_GLUE,
+    FUNCTION_PAIR,
+    MIN_GAIN,
+    NAME_GLUE,
+    function_word_cut,
+    learn_cores,
+    may_be_glue,
+    segment,
+)
 from emendo.words.tokens import CAMEL_RE, LINE_BREAK_RE, TOKEN_RE, WORD_RE, is_plain_word, split_camel
 
 #: Capitalised forms are evidence only for tokens rarer than this in prose: for
@@ -63,6 +72,13 @@ _COMMON_ZIPF = 4.5
 _RARE_WORD_ZIPF = 2.5
 #: Tokens this long may be words glued together (``andwhen``, ``acamera``).
 _MIN_GLUED, _MAX_GLUED = 5, 40
+#: How much likelier (powers of ten) than an unseen word the cut of a token
+#: the document shows twice or more must be: glue recurs where an extractor
+#: sets lines tight (``thewriter``), but a recurring token is more often a
+#: word of the document.
+RECURRING_GAIN = 6.0
+#: Glued tokens per token of a document from which it lost spaces between any words.
+TIGHT_GLUE = 0.004
 #: A foreign word (German, Spanish, French, Italian) is this many powers of
 #: ten rarer in English prose than in its own language.
 _FOREIGN_DISCOUNT = 1.0
@@ -171,6 +187,11 @@ class DocumentProfile:
     glued_cores: dict[str, int] = field(default_factory=dict)
     unknown_lowercase: list[str] = field(default_factory=list, repr=False)
     unknown_capitalised: list[str] = field(default_factory=list, repr=False)
+    #: Tokens wordfreq lists that are two function words glued together (``ofthe``).
+    listed_glue: list[str] = field(default_factory=list, repr=False)
+    #: Whether the extractor lost spaces between ordinary words, not only at
+    #: italics (``nowto``, ``thewriter``): see :meth:`settle_tight_lines`.
+    tight_lines: bool = False
     _restorations: dict[str, Restoration | None] = field(default_factory=dict, repr=False)
     _restorable: dict[str, Restoration] = field(default_factory=dict, repr=False)
     _restored_stems: Counter[str] = field(default_factory=Counter, repr=False)
@@ -531,19 +552,33 @@ class DocumentProfile:
 
         Only tokens unknown to English are cut (never a word wordfreq or the
         document knows, nor one that lost a ligature), and only when the cut
-        is far likelier (:func:`emendo.words.segment.segment`).  A
+        is far likelier (:func:`emendo.words.segment.segment`); of the tokens
+        wordfreq lists, only two function words glued together (``ofthe``:
+        :func:`~emendo.words.segment.function_word_cut`).  A
         capitalised token is a name glued to a word (:meth:`_name_glue`), or
         glue only after a determiner (``The|subjective|side``).
         """
         if token in self._segmentations:
             return self._segmentations[token]
         found: tuple[int, ...] | None = None
+        if self.zipf(token) > 0.0:  # listed, so a word unless two function words glued (``ofthe``)
+            cut = (
+                function_word_cut(token, self.zipf, self.pair_affinity)
+                if FUNCTION_PAIR.fullmatch(token)
+                else None
+            )
+            self._segmentations[token] = found = (cut,) if cut is not None else None
+            return found
         capitalised = token[:1].isupper()
         if capitalised:
             cut = self._name_glue(token)
             found = (cut,) if cut is not None else None
         if found is None and self._may_be_glued(token[:1].lower() + token[1:]):
-            words = segment(token, self.word_logp, self.zipf, FUNCTION_WORDS, self.pair_affinity)
+            # a token the document shows again is likelier one of its words, unless the cut is far likelier
+            gain = RECURRING_GAIN if self.count_any_case(token) >= 2 else MIN_GAIN
+            words = segment(
+                token, self.word_logp, self.zipf, FUNCTION_WORDS, self.pair_affinity, gain, self.tight_lines
+            )
             if capitalised and words is not None and not self._capital_glue(words):
                 words = None  # a name or a foreign word: ``Hispani``, ``Thesaur``
             if words is not None:
@@ -553,6 +588,19 @@ class DocumentProfile:
                 found = tuple(cuts)
         self._segmentations[token] = found
         return found
+
+    def settle_tight_lines(self) -> None:
+        """Set :attr:`tight_lines` if so many unknown words are glue (:data:`TIGHT_GLUE` per
+        token) that the extractor lost spaces between any words, as pdfminer does with
+        tightly set lines; then every token is judged again, more loosely.
+
+        Italics alone glue fewer than two tokens in a thousand; a document that
+        lost one space in twenty, fifteen or more.
+        """
+        glued = sum(self.segmentation(word) is not None for word in self.unknown_lowercase)
+        if glued >= TIGHT_GLUE * self._total:
+            self.tight_lines = True
+            self._segmentations.clear()
 
     def _capital_glue(self, words: Sequence[str]) -> bool:
         """Whether a capitalised token's cut is glue: a determiner, then English words or
@@ -611,7 +659,6 @@ class DocumentProfile:
             and token.isalpha()
             and self.lexicon.zipf(token) == 0.0
             and may_be_glue(token)
-            and self.count_any_case(token) < 2
             and self.english_zipf(token) < self.config.known_zipf
             and self.foreign_zipf(token) == 0.0  # ``ringhiera`` is one Italian word
             and not (self.lost_ligatures and self.lexicon.ligature_forms(token))  # ``aording``
@@ -620,7 +667,7 @@ class DocumentProfile:
     def segmentations_in(self, text: str) -> dict[str, tuple[int, ...]]:
         """The unknown tokens of ``text`` that are words glued together, with their cuts."""
         if self._segmentation_hits is None:  # only unknown words can be cut
-            unknown = itertools.chain(self.unknown_lowercase, self.unknown_capitalised)
+            unknown = itertools.chain(self.unknown_lowercase, self.unknown_capitalised, self.listed_glue)
             glued = frozenset(word for word in unknown if self.segmentation(word) is not None)
             self._segmentation_hits = self._chunk_hits(glued)
         found = {}
@@ -738,7 +785,8 @@ def split_possessive(token: str) -> tuple[str, str]:
 def _ligature_counts(
     words: Mapping[str, int], lexicon: Lexicon, config: WordsConfig
 ) -> tuple[Counter[str], Counter[str]]:
-    """Intact ligature sequences, and unknown words one inserted sequence makes known.
+    """Intact ligature sequences (in words a reader knows: ``ifit``, two words glued, shows
+    none, though wordfreq lists it), and unknown words one inserted sequence makes known.
 
     The second count is skipped when intact ``fi`` already vetoes (nothing is
     lost unless ``fi`` is): a clean document never pays for guessing.
@@ -746,8 +794,10 @@ def _ligature_counts(
     intact: Counter[str] = Counter()
     for word, count in words.items():
         if len(word) >= 3 and ("f" in word or not word.isascii()):  # every sequence has an f
-            for sequence in intact_sequences(word):
-                intact[sequence] += count
+            sequences = intact_sequences(word)
+            if sequences and lexicon.zipf(lookup_key(word)) >= config.known_zipf:  # not ``ifit``: two words
+                for sequence in sequences:
+                    intact[sequence] += count
             for glyph in LIGATURE_GLYPH_RE.findall(word):
                 intact[LIGATURE_GLYPHS[glyph]] += count
     evidence: Counter[str] = Counter()
@@ -866,7 +916,7 @@ def profile_from_tokens(
     intact, evidence = _ligature_counts(vocabulary.words, lexicon, config)
     lost = ligatures_lost(intact, evidence, config.ligature_min_evidence, config.ligature_intact_tolerance)
     unknown = unknown_lowercase(vocabulary.words, lexicon)
-    return DocumentProfile(
+    profile = DocumentProfile(
         config=config,
         lexicon=lexicon,
         vocabulary=vocabulary,
@@ -878,8 +928,11 @@ def profile_from_tokens(
         glued_cores=_glued_cores(unknown, lexicon, config, lost),
         unknown_lowercase=unknown,
         unknown_capitalised=unknown_capitalised(vocabulary.words, lexicon),
+        listed_glue=[word for word in vocabulary.words if FUNCTION_PAIR.fullmatch(word)],
         chunk_words=chunk_words or {},
     )
+    profile.settle_tight_lines()
+    return profile
 
 
 def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile:

@@ -72,6 +72,36 @@ MIN_CONTENT_PAIR = 8
 MIN_FOREIGN, FOREIGN_ZIPF = 5, 2.0
 #: How much likelier (powers of ten) a cut must be than the token whole.
 MIN_GAIN = 3.0
+#: Short words that are no function words but stand glued to others where spaces are lost anywhere.
+LOOSE_SHORT = word_set("as so no not up")
+
+
+def function_word_cut(
+    token: str, english: Callable[[str], float], pmi: Callable[[str, str], float]
+) -> int | None:
+    """Where to cut a token that is two function words glued together (``ofthe``, ``andthe``), if it is.
+
+    wordfreq lists many such forms, from web text that lost its spaces
+    (``ofthe`` at Zipf 3.3), so the lexicon alone cannot tell them from words;
+    the cut must be :data:`MIN_GAIN` powers of ten likelier than the form as
+    listed, which real words of two function words are not (``onto``,
+    ``into``, ``within``, ``heron``).
+
+    >>> zipfs = {"of": 7.4, "the": 7.7, "ofthe": 3.3, "on": 7.0, "to": 7.4, "onto": 4.8}
+    >>> english = lambda w: zipfs.get(w, 0.0)
+    >>> [function_word_cut(t, english, lambda a, b: 0.4) for t in ("ofthe", "Ofthe", "onto")]
+    [2, 2, None]
+    """
+    lower = token.lower()
+    whole = english(lower)
+    best: tuple[float, int] | None = None
+    for cut in range(1, len(lower)):
+        head, tail = lower[:cut], lower[cut:]
+        if head in FUNCTION_WORDS and tail in FUNCTION_WORDS:
+            gain = english(head) + english(tail) - 9 + within_pair_reach(pmi(head, tail)) - whole
+            if gain >= MIN_GAIN and (best is None or gain > best[0]):
+                best = (gain, cut)
+    return best[1] if best else None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -81,6 +111,8 @@ def _alternation(words: Iterable[str]) -> str:
 _EDGES = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})")
 _ENDS = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})$")
 _INSIDE = re.compile(f"(?:{_alternation(w for w in FUNCTION_WORDS if len(w) >= 4)})")
+#: Two function words glued together, in any case (``ofthe``, ``Inthe``): see :func:`function_word_cut`.
+FUNCTION_PAIR = re.compile(f"(?:{_alternation(FUNCTION_WORDS)}){{2}}", re.IGNORECASE)
 
 
 def may_be_glue(token: str) -> bool:
@@ -150,8 +182,14 @@ def segment(
     english: Callable[[str], float],
     glue: Collection[str],
     pmi: Callable[[str, str], float],
+    min_gain: float = MIN_GAIN,
+    loose: bool = False,
 ) -> list[str] | None:
     """The most probable cut of ``token`` into two or three words, if far likelier than the token.
+
+    Far likelier is ``min_gain`` powers of ten above an unseen word of its length.
+    ``loose`` accepts any two English words (``now|to``): for a document
+    whose extractor lost the spaces between ordinary words, not only at italics.
 
     ``logp`` gives a word's log10 probability (``-inf`` for no word),
     ``english`` its Zipf frequency in English alone, ``pmi`` how much
@@ -194,28 +232,32 @@ def segment(
     for cut, head in heads.items():
         if head == -math.inf:
             continue
-        if tails[cut] > -math.inf and _glued(lower, (cut,), english, glue):
+        if tails[cut] > -math.inf and _glued(lower, (cut,), english, glue, loose):
             together = within_pair_reach(pmi(lower[:cut], lower[cut:]))
             best = max(best, (head + tails[cut] + together, (cut,)))
         for second in range(cut + 1, size):
-            if tails[second] > -math.inf and _glued(lower, (cut, second), english, glue):
+            if tails[second] > -math.inf and _glued(lower, (cut, second), english, glue, loose):
                 middle = lower[cut:second]
                 together = within_pair_reach(pmi(lower[:cut], middle))
                 together += within_pair_reach(pmi(middle, lower[second:]))
                 best = max(best, (head + logp(middle) + tails[second] + together, (cut, second)))
     score, cuts = best
-    if score < unknown_word_logp(size) + MIN_GAIN:
+    if score < unknown_word_logp(size) + min_gain:
         return None
     bounds = (0, *cuts, size)
     return [token[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _glued(word: str, cuts: tuple[int, ...], english: Callable[[str], float], glue: Collection[str]) -> bool:
-    """Whether a cut has the shape of glue (see :func:`segment`)."""
+def _glued(
+    word: str, cuts: tuple[int, ...], english: Callable[[str], float], glue: Collection[str], loose: bool
+) -> bool:
+    """Whether a cut has the shape of glue (see :func:`segment`); ``loose``, any two English words."""
     bounds = (0, *cuts, len(word))
     parts = [word[a:b] for a, b in itertools.pairwise(bounds)]
     if len(parts) == 2:
         first, last = parts
+        if loose and all(part in glue or part in LOOSE_SHORT or _content(part, english) for part in parts):
+            return True  # now|to, shaken|it, a|view: where the extractor lost spaces between any words
         return (
             (first in PAIR_GLUE and len(last) >= 4)
             or (last in PAIR_GLUE and len(first) >= 4)
