@@ -49,7 +49,7 @@ from emendo.words.ligatures import (
 )
 from emendo.words.segment import (
     CAPITAL_GLUE,
-    FUNCTION_PAIR,
+    FUNCTION_PAIRS,
     MIN_GAIN,
     NAME_GLUE,
     function_word_cut,
@@ -190,7 +190,8 @@ class DocumentProfile:
     #: Tokens wordfreq lists that are two function words glued together (``ofthe``).
     listed_glue: list[str] = field(default_factory=list, repr=False)
     #: Whether the extractor lost spaces between ordinary words, not only at
-    #: italics (``nowto``, ``thewriter``): see :meth:`settle_tight_lines`.
+    #: italics (``nowto``, ``thewriter``), settled when the words are first
+    #: cut (:meth:`segmentations_in`).
     tight_lines: bool = False
     _restorations: dict[str, Restoration | None] = field(default_factory=dict, repr=False)
     _restorable: dict[str, Restoration] = field(default_factory=dict, repr=False)
@@ -562,11 +563,8 @@ class DocumentProfile:
             return self._segmentations[token]
         found: tuple[int, ...] | None = None
         if self.zipf(token) > 0.0:  # listed, so a word unless two function words glued (``ofthe``)
-            cut = (
-                function_word_cut(token, self.zipf, self.pair_affinity)
-                if FUNCTION_PAIR.fullmatch(token)
-                else None
-            )
+            pair = token.lower() in FUNCTION_PAIRS
+            cut = function_word_cut(token, self.zipf, self.pair_affinity) if pair else None
             self._segmentations[token] = found = (cut,) if cut is not None else None
             return found
         capitalised = token[:1].isupper()
@@ -589,18 +587,15 @@ class DocumentProfile:
         self._segmentations[token] = found
         return found
 
-    def settle_tight_lines(self) -> None:
-        """Set :attr:`tight_lines` if so many unknown words are glue (:data:`TIGHT_GLUE` per
-        token) that the extractor lost spaces between any words, as pdfminer does with
-        tightly set lines; then every token is judged again, more loosely.
+    def _shows_tight_lines(self, glued: Iterable[str]) -> bool:
+        """Whether so many lowercase tokens are glue (:data:`TIGHT_GLUE` per token) that the
+        extractor lost spaces between any words, as pdfminer does with tightly set lines.
 
         Italics alone glue fewer than two tokens in a thousand; a document that
         lost one space in twenty, fifteen or more.
         """
-        glued = sum(self.segmentation(word) is not None for word in self.unknown_lowercase)
-        if glued >= TIGHT_GLUE * self._total:
-            self.tight_lines = True
-            self._segmentations.clear()
+        lowercase = sum(word.islower() for word in glued)
+        return lowercase >= TIGHT_GLUE * self._total
 
     def _capital_glue(self, words: Sequence[str]) -> bool:
         """Whether a capitalised token's cut is glue: a determiner, then English words or
@@ -667,8 +662,12 @@ class DocumentProfile:
     def segmentations_in(self, text: str) -> dict[str, tuple[int, ...]]:
         """The unknown tokens of ``text`` that are words glued together, with their cuts."""
         if self._segmentation_hits is None:  # only unknown words can be cut
-            unknown = itertools.chain(self.unknown_lowercase, self.unknown_capitalised, self.listed_glue)
+            unknown = [*self.unknown_lowercase, *self.unknown_capitalised, *self.listed_glue]
             glued = frozenset(word for word in unknown if self.segmentation(word) is not None)
+            if self._shows_tight_lines(glued):
+                self.tight_lines = True
+                self._segmentations.clear()  # every token judged again, more loosely
+                glued = frozenset(word for word in unknown if self.segmentation(word) is not None)
             self._segmentation_hits = self._chunk_hits(glued)
         found = {}
         for word in self._words_to_judge(text, self._segmentation_hits):
@@ -928,10 +927,9 @@ def profile_from_tokens(
         glued_cores=_glued_cores(unknown, lexicon, config, lost),
         unknown_lowercase=unknown,
         unknown_capitalised=unknown_capitalised(vocabulary.words, lexicon),
-        listed_glue=[word for word in vocabulary.words if FUNCTION_PAIR.fullmatch(word)],
+        listed_glue=[word for word in vocabulary.words if word.lower() in FUNCTION_PAIRS],
         chunk_words=chunk_words or {},
     )
-    profile.settle_tight_lines()
     return profile
 
 

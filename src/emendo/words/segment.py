@@ -111,8 +111,8 @@ def _alternation(words: Iterable[str]) -> str:
 _EDGES = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})")
 _ENDS = re.compile(f"(?:{_alternation(PAIR_GLUE | SHORT_EDGES | FUNCTION_WORDS)})$")
 _INSIDE = re.compile(f"(?:{_alternation(w for w in FUNCTION_WORDS if len(w) >= 4)})")
-#: Two function words glued together, in any case (``ofthe``, ``Inthe``): see :func:`function_word_cut`.
-FUNCTION_PAIR = re.compile(f"(?:{_alternation(FUNCTION_WORDS)}){{2}}", re.IGNORECASE)
+#: Two function words glued together, lowercase (``ofthe``): see :func:`function_word_cut`.
+FUNCTION_PAIRS = frozenset(first + second for first in FUNCTION_WORDS for second in FUNCTION_WORDS)
 
 
 def may_be_glue(token: str) -> bool:
