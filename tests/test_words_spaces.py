@@ -201,6 +201,7 @@ def test_a_capital_standing_apart_inside_a_text_is_no_drop_capital() -> None:
         ("a letter from K AGANOVICH to the party", "a letter from KAGANOVICH to the party"),
         ("vitamin C levels, the T cells and plan B", "vitamin C levels, the T cells and plan B"),
         ("King George V ERA and the U.S. A RMY", "King George V ERA and the U.S. ARMY"),
+        ("col. 741. A di erent account", "col. 741. A di erent account"),
     ],
 )
 def test_small_capitals_set_apart_from_their_capital_are_joined(split: str, joined: str) -> None:

@@ -656,6 +656,8 @@ def close_split_capitals(text: str, context: TextContext) -> Changes:
             continue
         rest = split.group("rest")
         word = split.group("capital") + rest
+        if word[0] in "AI" and rest.islower() and len(rest) < 4:
+            continue  # ``A di erent``: a word, then a fragment of another
         rest_zipf = prose_zipf(rest.lower(), profile.english_zipf(rest))
         if rest_zipf >= known and (rest.islower() or profile.english_zipf(word) < rest_zipf + 1):
             continue  # a word after a letter, unless capitals far likelier closed (``E AST``)
