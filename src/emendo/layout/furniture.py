@@ -226,12 +226,19 @@ class _Verdict:
 
 
 def _verdicts(
-    repeats: frozenset[str], measure: float, config: LayoutConfig, expected: int | None
+    repeats: frozenset[str],
+    measure: float,
+    config: LayoutConfig,
+    expected: int | None,
+    gathering: bool = False,
 ) -> Callable[[TextLine, bool], _Verdict | None]:
     """What a line at the top (or foot) of a page is, as furniture; ``None`` for content.
 
     With ``expected`` (the number the document's sequence gives the page), a
-    head with another number is no head.
+    head with another number is no head.  At the foot a head set apart by a
+    space only (``MOSCOW VERSUS TOKYO 129``) is one only when the sequence
+    vouches for its number, since a note can end so (``Russia’s Road 230``);
+    ``gathering`` the candidates for the sequence, it is offered.
     """
     watermark = watermark_pattern(config.watermarks)
     max_head = config.running_head_max_ratio * measure if measure else float("inf")
@@ -246,6 +253,9 @@ def _verdicts(
                 head = parse_running_head(line.text, confirmed=repeated)
             else:
                 head = bare_page_number(line.text) or symbol_head(line.text)
+                if head is None and (gathering or expected is not None):
+                    plain = _plain_head(line.text, False)
+                    head = plain if plain is not None and (gathering or plain.number == expected) else None
             if head is not None and (expected is None or head.number in (None, expected)):
                 return _Verdict(PAGE_NUMBER if head.title is None else RUNNING_HEAD, head)
         return _Verdict(REPEATED_LINE) if repeated else None
@@ -275,7 +285,7 @@ def page_number_candidates(
     while the lines are furniture: a note's number on a line of its own
     (``3`` above the note's text) is no page number.
     """
-    verdict = _verdicts(repeats, measure, config, None)
+    verdict = _verdicts(repeats, measure, config, None, gathering=True)
     found = set()
     head_zone = lines[: config.head_zone_lines]
     foot_zone = lines[max(config.head_zone_lines, len(lines) - config.foot_zone_lines) :]
