@@ -551,9 +551,10 @@ class DocumentProfile:
     def segmentation(self, token: str) -> tuple[int, ...] | None:
         """Where to cut ``token`` into the words a lost space glued together; None to leave it.
 
-        Only tokens unknown to English are cut (never a word wordfreq or the
-        document knows, nor one that lost a ligature), and only when the cut
-        is far likelier (:func:`emendo.words.segment.segment`); of the tokens
+        Only tokens unknown to English are cut (never a word wordfreq knows,
+        nor one that lost a ligature), and only when the cut is far likelier
+        (:func:`emendo.words.segment.segment`), farther still for a token the
+        document shows twice or more (:data:`RECURRING_GAIN`); of the tokens
         wordfreq lists, only two function words glued together (``ofthe``:
         :func:`~emendo.words.segment.function_word_cut`).  A
         capitalised token is a name glued to a word (:meth:`_name_glue`), or
@@ -915,7 +916,7 @@ def profile_from_tokens(
     intact, evidence = _ligature_counts(vocabulary.words, lexicon, config)
     lost = ligatures_lost(intact, evidence, config.ligature_min_evidence, config.ligature_intact_tolerance)
     unknown = unknown_lowercase(vocabulary.words, lexicon)
-    profile = DocumentProfile(
+    return DocumentProfile(
         config=config,
         lexicon=lexicon,
         vocabulary=vocabulary,
@@ -930,7 +931,6 @@ def profile_from_tokens(
         listed_glue=[word for word in vocabulary.words if word.lower() in FUNCTION_PAIRS],
         chunk_words=chunk_words or {},
     )
-    return profile
 
 
 def learn_profile(pages: Sequence[Page], config: WordsConfig) -> DocumentProfile:
