@@ -284,7 +284,8 @@ TIGHT = (
     "seemed by his words. The king himself compelledhim to finish, and at leastin the eyes of the "
     "court the state as it stood was saved. Thewriter left the hall, and thewriter was never seen "
     "again; aview of the river from the window was all that remained. The minister wrote tothe "
-    "ambassador that he feared forsupremacy at sea, and that the fleet was poweredby coal."
+    "ambassador that he feared forsupremacy at sea, and that the fleet was poweredby coal. The clerk "
+    "wrote tothe bishop andthe dean, saying thatthe council hadno money and wasnot of one mind."
 )
 
 

@@ -77,8 +77,9 @@ _MIN_GLUED, _MAX_GLUED = 5, 40
 #: sets lines tight (``thewriter``), but a recurring token is more often a
 #: word of the document.
 RECURRING_GAIN = 6.0
-#: Glued tokens per token of a document from which it lost spaces between any words.
-TIGHT_GLUE = 0.004
+#: Glued tokens per token of a document from which it lost spaces between any
+#: words, and the fewest that tell (a page's italics glue one, seldom two).
+TIGHT_GLUE, TIGHT_GLUE_LEAST = 0.004, 5
 #: A foreign word (German, Spanish, French, Italian) is this many powers of
 #: ten rarer in English prose than in its own language.
 _FOREIGN_DISCOUNT = 1.0
@@ -596,7 +597,7 @@ class DocumentProfile:
         lost one space in twenty, fifteen or more.
         """
         lowercase = sum(word.islower() for word in glued)
-        return lowercase >= TIGHT_GLUE * self._total
+        return lowercase >= max(TIGHT_GLUE * self._total, TIGHT_GLUE_LEAST)
 
     def _capital_glue(self, words: Sequence[str]) -> bool:
         """Whether a capitalised token's cut is glue: a determiner, then English words or
