@@ -403,3 +403,10 @@ def test_two_words_glued_show_no_intact_ligature() -> None:
     """``ifit`` (if it) holds ``fi`` but is no word a reader knows, though wordfreq lists it."""
     profile = learn_profile([Page(0, DAMAGED + " and ifit was so, ofits kind")], WordsConfig())
     assert profile.lost_ligatures == {"ff", "fi", "fl", "ffi", "ffl"}
+
+
+def test_a_word_that_lost_a_ligature_is_cut_from_the_word_glued_to_it() -> None:
+    """``theocers``: the space and the ``ffi`` both lost; ``ocers`` reads as ``officers``."""
+    profile = learn_profile([Page(0, DAMAGED + " and theocers were sent")], WordsConfig())
+    assert profile.segmentation("theocers") == (3,)
+    assert repaired("and theocers were sent", DAMAGED) == "and the officers were sent"

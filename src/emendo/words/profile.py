@@ -72,6 +72,9 @@ _COMMON_ZIPF = 4.5
 _RARE_WORD_ZIPF = 2.5
 #: Tokens this long may be words glued together (``andwhen``, ``acamera``).
 _MIN_GLUED, _MAX_GLUED = 5, 40
+#: A part of a glued token read through a lost ligature (``the|ocers``) counts
+#: this many powers of ten less than the word it was.
+_READING_DISCOUNT = 1.0
 #: How much likelier (powers of ten) than an unseen word the cut of a token
 #: the document shows twice or more must be: glue recurs where an extractor
 #: sets lines tight (``thewriter``), but a recurring token is more often a
@@ -536,6 +539,8 @@ class DocumentProfile:
         """
         zipf = self.zipf(word)
         least = self.config.known_zipf if len(word) < _MIN_GLUED else _RARE_WORD_ZIPF
+        if zipf < least and self.lost_ligatures and word in self.lexicon.ligature_keys():
+            zipf = max(zipf, self._lost_ligature_zipf(word))  # ``the|ocers`` glued: ``ocers`` is officers
         if zipf >= least and (len(word) > 2 or word in SHORT_WORDS) and word != "i":
             english = zipf - 9.0
         else:
@@ -548,6 +553,14 @@ class DocumentProfile:
             if quoted >= _FOREIGN_WORD_ZIPF:
                 return quoted - 9.0 - _FOREIGN_DISCOUNT
         return english
+
+    def _lost_ligature_zipf(self, word: str) -> float:
+        """Zipf of the commonest word ``word`` (lowercase) is with one of the document's lost
+        sequences put back, less :data:`_READING_DISCOUNT`: a reading, not a word as it stands."""
+        for form in self.lexicon.ligature_forms(word):
+            if form.sequence in self.lost_ligatures:
+                return form.zipf - _READING_DISCOUNT
+        return 0.0
 
     def segmentation(self, token: str) -> tuple[int, ...] | None:
         """Where to cut ``token`` into the words a lost space glued together; None to leave it.
