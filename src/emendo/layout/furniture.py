@@ -12,6 +12,7 @@ ending in a year at the top, the folio at the foot), its neighbours decide.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -193,10 +194,15 @@ def repeat_key(text: str) -> str | None:
     return _DIGITS.sub("0", " ".join(text.casefold().split()))
 
 
+def zones(lines: Sequence[TextLine], config: LayoutConfig) -> tuple[Sequence[TextLine], Sequence[TextLine]]:
+    """The lines where furniture can stand: the top of a page, and its foot."""
+    head = config.head_zone_lines
+    return lines[:head], lines[max(head, len(lines) - config.foot_zone_lines) :]
+
+
 def zone_lines(lines: Sequence[TextLine], config: LayoutConfig) -> Iterable[TextLine]:
-    """The lines where furniture can stand: the top and the foot of a page."""
-    yield from lines[: config.head_zone_lines]
-    yield from lines[max(config.head_zone_lines, len(lines) - config.foot_zone_lines) :]
+    """The lines of both :func:`zones`, top first."""
+    return itertools.chain(*zones(lines, config))
 
 
 def learn_repeats(pages: Iterable[Sequence[TextLine]], config: LayoutConfig) -> frozenset[str]:
@@ -287,8 +293,7 @@ def page_number_candidates(
     """
     verdict = _verdicts(repeats, measure, config, None, gathering=True)
     found = set()
-    head_zone = lines[: config.head_zone_lines]
-    foot_zone = lines[max(config.head_zone_lines, len(lines) - config.foot_zone_lines) :]
+    head_zone, foot_zone = zones(lines, config)
     for at_top, zone in ((True, head_zone), (False, reversed(foot_zone))):
         for line in zone:
             text = line.text

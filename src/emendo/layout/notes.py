@@ -141,12 +141,9 @@ def _number_alone(text: str) -> int | None:
     >>> _number_alone("12"), _number_alone("³⁵"), _number_alone("12 Ibid."), _number_alone("ii")
     (12, 35, None, None)
     """
-    if _NUMBER_ALONE.fullmatch(text) is None:
+    if _SAME_KIND_RUN.fullmatch(text) is None:
         return None
     return int(text) if text.isascii() else superscript_value(text)
-
-
-_NUMBER_ALONE = re.compile(rf"\d+|[{SUPERSCRIPT_DIGITS}]+")
 
 
 def _opens_text(rest: str) -> bool:

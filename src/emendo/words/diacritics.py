@@ -30,7 +30,7 @@ from collections.abc import Callable
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import english, lookup_key
-from emendo.words.tokens import LETTER
+from emendo.words.tokens import LETTER, letters_start
 
 #: Spacing accents and the combining marks they stand for.
 SPACING_ACCENTS = {
@@ -178,7 +178,7 @@ def _reattach(text: str, run: re.Match[str], is_word: Callable[[str], bool]) -> 
     raw = run.group()
     marks = "".join(SPACING_ACCENTS.get(c, c) for c in raw if not c.isspace())
     spacing = run.group("spacing") is not None
-    before_start = _word_start(text, run.start())
+    before_start = letters_start(text, run.start())
     after_end = _word_end(text, run.end())
     if spacing and raw[0] == " " and after_end > run.end() and is_word(text[before_start : run.start()]):
         # a space, then the accent: a word ends before it (``des ´Etudes``), unless
@@ -212,7 +212,7 @@ def _reattach(text: str, run: re.Match[str], is_word: Callable[[str], bool]) -> 
     host_end = run.start()
     while host_end > 0 and text[host_end - 1] in _CLOSING:
         host_end -= 1
-    host_start = _word_start(text, host_end)
+    host_start = letters_start(text, host_end)
     if host_start == host_end or spacing:
         return None
     placed = place_marks(text[host_start:host_end], marks, host_end - host_start)
@@ -222,14 +222,6 @@ def _reattach(text: str, run: re.Match[str], is_word: Callable[[str], bool]) -> 
     return _minimal_edit(
         text, host_start, run.end(), replacement, "accent stranded after its word, put back on it"
     )
-
-
-def _word_start(text: str, end: int) -> int:
-    """Start of the letters that end at ``end`` (``end`` itself if none do)."""
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return start
 
 
 def _word_end(text: str, start: int) -> int:

@@ -23,7 +23,7 @@ from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import lookup_key
 from emendo.words.ligatures import GLYPH_LETTERS, prose_zipf
-from emendo.words.tokens import LIGATURE_SEQUENCES
+from emendo.words.tokens import LIGATURE_SEQUENCES, letters_start
 
 _SEQUENCE = "(?:" + "|".join(LIGATURE_SEQUENCES) + "|[\ufb00-\ufb04\uf001\uf002])"
 #: A ligature sequence at the edge of a word, with a space on that side.
@@ -67,7 +67,7 @@ def ligature_gaps(
     edits: list[Edit] = []
     done = 0
     for match in _SEQUENCE_BY_SPACE.finditer(text):
-        token = _LETTERS.search(text, _word_start(text, match.start()))
+        token = _LETTERS.search(text, letters_start(text, match.start()))
         if token is None or token.start() < done:
             continue
         before = _neighbour_before(text, token.start())
@@ -143,17 +143,11 @@ def _piece(word: str, zipf: Callable[[str], float], known: float) -> bool:
     return _ALONE.fullmatch(word) is not None or _logp(word, zipf, known) == _UNKNOWN
 
 
-def _word_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1].isalpha():
-        at -= 1
-    return at
-
-
 def _neighbour_before(text: str, start: int) -> re.Match[str] | None:
     """The word one space before ``start``, if a word stands there."""
     if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return None
-    return _LETTERS.search(text, _word_start(text, start - 1))
+    return _LETTERS.search(text, letters_start(text, start - 1))
 
 
 def _neighbour_after(text: str, end: int) -> re.Match[str] | None:

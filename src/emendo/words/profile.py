@@ -557,10 +557,8 @@ class DocumentProfile:
     def _lost_ligature_zipf(self, word: str) -> float:
         """Zipf of the commonest word ``word`` (lowercase) is with one of the document's lost
         sequences put back, less :data:`_READING_DISCOUNT`: a reading, not a word as it stands."""
-        for form in self.lexicon.ligature_forms(word):
-            if form.sequence in self.lost_ligatures:
-                return form.zipf - _READING_DISCOUNT
-        return 0.0
+        candidate = self._candidate(word)
+        return candidate[2].zipf - _READING_DISCOUNT if candidate is not None else 0.0
 
     def segmentation(self, token: str) -> tuple[int, ...] | None:
         """Where to cut ``token`` into the words a lost space glued together; None to leave it.

@@ -32,6 +32,18 @@ def char_class(predicate: Callable[[str], bool], first: int = 0x41, last: int = 
     return f"[{body}]"
 
 
+def letters_start(text: str, end: int) -> int:
+    """Start of the letters that end at ``end`` (``end`` itself if none do).
+
+    >>> letters_start("the Toky", 8), letters_start("a 12", 4)
+    (4, 4)
+    """
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
 UPPER = char_class(str.isupper)
 LOWER = char_class(str.islower)
 LETTER = r"[^\W\d_]"
