@@ -324,3 +324,42 @@ def test_a_numbered_list_opening_a_page_is_no_page_of_endnotes() -> None:
         "Each of these would have been enough alone; together they were fatal to the trade.\n"
     )
     assert _lay_out(page).notes == []
+
+
+ENDNOTES_IN_SECTIONS = (
+    "7. Harbour Trust, Minutes, 12 May 1881.\n"
+    "8. Ibid., 19 May 1881.\n"
+    "\n"
+    "Chapter 5. The Dredgers\n"
+    "\n"
+    "1. Whitcombe, Baltic Grain Trade, 88.\n"
+    "2. The engineers' report of 1883 is lost; its figures are quoted in\n"
+    "vol. 2 of the Trust's printed accounts (Plymouth, 1884), 17.\n"
+    "3. Ibid., 21.\n"
+)
+
+
+def test_a_page_of_endnotes_whose_count_starts_again_under_each_heading() -> None:
+    document = _lay_out(ENDNOTES_IN_SECTIONS)
+    assert [note.number for note in document.notes] == [7, 8, 1, 2, 3]
+    assert document.notes[3].text.endswith("(Plymouth, 1884), 17.")
+    assert [(b.type.value, b.text) for b in document.blocks] == [("heading", "Chapter 5. The Dredgers")]
+    assert _refs(document) == [[]]  # ``vol. 2`` is no marker
+
+
+def test_a_heading_and_a_numbered_list_in_the_body_are_no_endnote_sections() -> None:
+    page = (
+        "The board gave its reasons for the delay in the autumn of 1881.\n"
+        "Reasons Given\n"
+        "1. The stone had not come from the quarry at Dartmoor by 1 May.\n"
+        "2. The engineers were ill for 3 weeks.\n"
+        "3. The money voted in 1880 was spent.\n"
+    )
+    assert _lay_out(page).notes == []
+
+
+def test_the_chapters_of_a_contents_page_are_no_endnotes() -> None:
+    page = "CONTENTS\n1 The Harbour 1\n2 The Dredgers 33\n3 The Trust 57\n4 The Strike 91\n"
+    document = _lay_out(page)
+    assert document.notes == [] and document.pages[0].number is None
+    assert [b.text for b in document.blocks][1:] == page.splitlines()[1:]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from emendo.layout.assemble import flow_text, removed_line
-from emendo.layout.blocks import BlockDraft, BodyShape, segment_body
+from emendo.layout.blocks import BlockDraft, BodyShape, section_heading, segment_body
 from emendo.layout.config import LayoutConfig
 from emendo.layout.furniture import (
     Furniture,
@@ -110,6 +110,7 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
         page_measure = measure(own) if len(own) >= config.min_lines_to_measure else body_measure
         shape = BodyShape(layout.spaced, page_measure, fit, page_measure >= config.paragraph_line_min_length)
         layout.blocks = segment_body(layout.body, layout.plain, shape, config)
+        layout.blocks += [section_heading(lines, config) for lines in layout.notes.section_heads]
     return _assemble(pages, layouts, judge)
 
 

@@ -24,6 +24,7 @@ from emendo.layout.lines import (
     DIVISION,
     TextLine,
     closes_sentence,
+    ends_entry,
     ends_sentence,
     first_word,
     is_title_case,
@@ -112,18 +113,32 @@ def segment_body(
     """The blocks of one page's body, in order.
 
     ``plain[i]`` is ``body[i]``'s text without its note markers, which is what
-    the shape tests read.
+    the shape tests read.  On a list page (contents, an index: most lines end
+    with a page reference) each entry is a block of its own, and a line that
+    ends without one (``in Poland,``, ``grain ex-``) runs on into the next;
+    a line in capitals (``CONTENTS``, an index's ``B``) is its heading.
     """
     hard = _hard_breaks(body, plain, shape.spaced)
+    entries = [ends_entry(text) for text in plain]
+    is_list = len(plain) >= config.list_min_lines and sum(entries) >= config.list_entry_share * len(plain)
+    titles = [text.isupper() for text in plain]  # on a list page: ``CONTENTS``, an index's ``A``
     if shape.lines_are_paragraphs:
         hard = [h or (i > 0 and ends_sentence(plain[i - 1])) for i, h in enumerate(hard)]
+        quotes = [False] * len(body)
+    elif is_list:
+        hard = [h or (i > 0 and (entries[i - 1] or titles[i - 1] or titles[i])) for i, h in enumerate(hard)]
         quotes = [False] * len(body)
     else:
         quotes = _quote_lines(body, plain, hard, shape, config)
     blocks: list[BlockDraft] = []
     previous_heading = False
     for i, line in enumerate(body):
-        level = None if quotes[i] else _heading_level(i, plain, hard, previous_heading, shape.measure, config)
+        if is_list:
+            level = config.unnumbered_heading_level if titles[i] and not entries[i] else None
+        else:
+            level = (
+                None if quotes[i] else _heading_level(i, plain, hard, previous_heading, shape.measure, config)
+            )
         block_type = BlockType.QUOTE if quotes[i] else BlockType.HEADING if level else BlockType.PARAGRAPH
         starts = (
             not blocks
@@ -150,10 +165,15 @@ def segment_body(
         block.opens_indented = block.lines[0].indent >= margin + _INDENT
         if block.type is not BlockType.HEADING:
             last = plain_of[block.lines[-1].number]
-            block.closes_paragraph = _closes(last, shape, config)
+            block.closes_paragraph = _closes(last, shape, config) or (is_list and ends_entry(last))
             block.closes_sentence = ends_sentence(last)
             block.room = shape.room(block.lines[-1].text)
     return blocks
+
+
+def section_heading(lines: Sequence[TextLine], config: LayoutConfig) -> BlockDraft:
+    """The heading of a section of endnotes (``Chapter 3``): the notes below it count from 1 again."""
+    return BlockDraft(BlockType.HEADING, list(lines), config.unnumbered_heading_level)
 
 
 #: Spaces of indent, beyond the page's margin, that open a paragraph in column-preserving text.

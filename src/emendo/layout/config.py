@@ -80,6 +80,11 @@ class LayoutConfig:
     #: Note lines are set smaller than body lines: a line at least this much
     #: longer than the measure reads as note text where nothing else tells.
     note_line_ratio: float = 1.05
+    #: A page whose body has at least this many lines, at least this share of
+    #: them ending with a page reference (``Aachen, 44, 112``, ``Preface xi``),
+    #: is a list, a contents page or an index: a line that ends so ends its entry.
+    list_min_lines: int = 4
+    list_entry_share: float = 0.5
     #: A page with fewer body lines than this takes the document's measure.
     min_lines_to_measure: int = 8
     #: No printed line holds this many characters: a page whose measure is

@@ -244,7 +244,8 @@ def _verdicts(
     head with another number is no head.  At the foot a head set apart by a
     space only (``MOSCOW VERSUS TOKYO 129``) is one only when the sequence
     vouches for its number, since a note can end so (``Russia’s Road 230``);
-    ``gathering`` the candidates for the sequence, it is offered.
+    so is a head of one word at the top (``INDEX 301``), which a line of text
+    can look like.  ``gathering`` the candidates for the sequence, both are offered.
     """
     watermark = watermark_pattern(config.watermarks)
     max_head = config.running_head_max_ratio * measure if measure else float("inf")
@@ -257,6 +258,9 @@ def _verdicts(
         if _printed_length(line.text) <= max_head:
             if at_top or repeated:
                 head = parse_running_head(line.text, confirmed=repeated)
+                if head is None and at_top and (gathering or expected is not None):
+                    plain = _plain_head(line.text, True)  # ``INDEX 301``: the sequence is the proof
+                    head = plain if plain is not None and (gathering or plain.number == expected) else None
             else:
                 head = bare_page_number(line.text) or symbol_head(line.text)
                 if head is None and (gathering or expected is not None):
@@ -355,7 +359,7 @@ def find_furniture(
     verdict = _verdicts(repeats, measure, config, expected)
 
     found: dict[int, _Verdict] = {}
-    top = [verdict(line, True) for line in lines[: config.head_zone_lines]]
+    top = _one_page_number([verdict(line, True) for line in lines[: config.head_zone_lines]], lines)
     head_at = next((i for i, v in enumerate(top) if v and v.head), None)
     if head_at is None:
         head_at = next((i for i, v in enumerate(top) if v and v.reason == WATERMARK), None)
@@ -387,6 +391,26 @@ def find_furniture(
             elif _RULE.fullmatch(line.text):
                 found[line.number] = _Verdict(RULE_LINE)
     return _summarise(found)
+
+
+def _one_page_number(top: list[_Verdict | None], lines: Sequence[TextLine]) -> list[_Verdict | None]:
+    """The head zone's verdicts on ``lines``, read so that a page has one page number.
+
+    Two lines in a row that read as heads with two numbers, however long,
+    are entries of a list (``1 The Sound and Its Tolls 1``, ``2 Merchants and
+    Magistrates 33``): neither is the head.  A line further down that gives
+    another number is content (a numbered section heading), and so is what
+    follows it.  Across pages, the sequence of page numbers puts back a head
+    this takes for an entry.
+    """
+    numbers = [head.number if (head := parse_running_head(line.text)) else None for line in lines[: len(top)]]
+    if any(a is not None and b is not None and a != b for a, b in itertools.pairwise(numbers)):
+        return [v if v is not None and v.head is None else None for v in top]
+    first = next((v.head.number for v in top if v and v.head and v.head.number is not None), None)
+    for i, verdict in enumerate(top):
+        if verdict is not None and verdict.head is not None and verdict.head.number not in (None, first):
+            return top[:i] + [None] * (len(top) - i)
+    return top
 
 
 def _summarise(found: dict[int, _Verdict]) -> Furniture:

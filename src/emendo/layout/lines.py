@@ -285,6 +285,31 @@ def is_title_case(text: str) -> bool:
     return all(word[0].isupper() or word.casefold() in _MINOR_WORDS for word in words)
 
 
+#: A page reference ending a line, as contents and index entries end: ``112``,
+#: ``201–3``, ``64n``, ``14 ff.``, front matter's ``xiii``; leader dots may run up to it
+#: (``Preface ........ xi``).  A full stop after it ends a note, not an entry.
+_LOCATOR_END = re.compile(
+    r"(?:^|[\s.,(])(?:\d{1,4}(?:[–-]\d{1,4})?[nf]?|\d{1,4}\s?ff?\."
+    r"|c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))$"
+)
+#: A cross-reference ends an index entry too: ``Gdańsk. See Danzig``.
+_CROSS_REFERENCE_END = re.compile(r"[.,;(]\s*[Ss]ee(?: also)? [^\W\d_][^.;:]*\)?$")
+
+
+def ends_entry(text: str) -> bool:
+    """Whether a line ends as an entry of a contents page or an index does: with a page or a cross-reference.
+
+    >>> [ends_entry(t) for t in ("Aachen, 44, 112", "Preface xi", "Elbing, 64n", "Gdańsk. See Danzig")]
+    [True, True, True, True]
+    >>> [ends_entry(t) for t in ("(Warsaw, 1962), 88.", "merchants of, 58, 61; revolt of 1577,", "a mix", "")]
+    [False, False, False, False]
+    """
+    if not text[-1:].isalnum() and text[-1:] not in ".)":
+        return False
+    found = _LOCATOR_END.search(text)
+    return bool(found and found.group().strip(" .,(")) or bool(_CROSS_REFERENCE_END.search(text))
+
+
 #: The word that names a division of a book, its first letter perhaps set apart
 #: from the small capitals after it, as extractors do (``C HAPTER``): match it
 #: ignoring case.

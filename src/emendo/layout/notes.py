@@ -19,13 +19,14 @@ markers) is notes too, and the pages after it go on from its last number.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from emendo.layout.lines import SUPERSCRIPT_DIGITS, TextLine, superscript_value
+from emendo.layout.lines import SUPERSCRIPT_DIGITS, TextLine, closes_sentence, ends_entry, superscript_value
 
 #: Runs of digits, raised or plain: where markers can be.
 _DIGIT_RUN = re.compile(r"[0-9\u00b2\u00b3\u00b9\u2070-\u2079]+")
@@ -74,11 +75,16 @@ class NoteDraft:
 
 @dataclass(slots=True)
 class PageNotes:
-    """The notes of one page and the body line where the note region begins."""
+    """The notes of one page and the body line where the note region begins.
+
+    ``section_heads`` are the headings inside the note region of a page of
+    endnotes (``Chapter 3``), each its lines, that begin a new count of notes.
+    """
 
     body_end: int
     continuation: list[TextLine] = field(default_factory=list)
     notes: list[NoteDraft] = field(default_factory=list)
+    section_heads: list[list[TextLine]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
@@ -275,6 +281,9 @@ def find_notes(
             following = content[i + 1]
             if note_start(following.text, digits) is None and _opens_text(following.text.lstrip("[")):
                 starts.append((i, number, following.start))  # the note's text begins on the next line
+    sections = endnote_sections(content, starts)
+    if sections is not None:
+        return sections
     first_marker: dict[int, int] = {}
     for i, markers in enumerate(candidates):
         for marker in markers:
@@ -300,10 +309,10 @@ def find_notes(
 
 
 #: A page of endnotes opens with note 1 below at most this many short lines
-#: (``NOTES``, ``Chapter 4``) and holds at least this many notes.
+#: (``NOTES``, ``Chapter 4``), as its sections do, and holds at least this many notes.
 _ENDNOTES_HEADING_LINES = 2
 _ENDNOTES_MIN_NOTES = 3
-_HEADING_LENGTH = 40
+_HEADING_LENGTH = 60
 
 
 def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, int]]) -> bool:
@@ -312,7 +321,8 @@ def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, i
     Endnotes have no markers on their page to confirm them; a run that opens
     the page (below a heading at most) with note 1 and runs on to its foot
     through several notes, most of them citing a page or a year, stands for
-    itself.  A numbered list opening a page cites none.
+    itself.  A numbered list opening a page cites none, and the chapters of a
+    contents page are lines that end with their page, not with a full stop.
     """
     first, number, _ = run[0]
     if not (
@@ -323,13 +333,98 @@ def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, i
     ):
         return False
     ends = [start for start, _, _ in run[1:]] + [len(content)]
-    citing = 0
-    for (start, _, text_start), end in zip(run, ends, strict=True):
-        note = content[start].text[text_start - content[start].start :] + " ".join(
-            line.text for line in content[start + 1 : end]
+    notes = [
+        NoteDraft(number, list(content[start:end]), text_start)
+        for (start, number, text_start), end in zip(run, ends, strict=True)
+    ]
+    return _read_as_endnotes(notes)
+
+
+def endnote_sections(content: Sequence[TextLine], starts: Sequence[tuple[int, int, int]]) -> PageNotes | None:
+    """A page of endnotes in sections: below each heading (``Chapter 3``) the count starts again at 1.
+
+    ``starts`` are the page's numbered lines (line, number, text start).  A
+    heading is one or two short lines after a note that ends a sentence and
+    just above a note 1, and one must stand below the page's first note.
+    The page above the first heading is notes too, counting on from any
+    number, as where the previous page's notes go on (what stands above them
+    is a short heading, or the end of the previous page's last note).  Every
+    section is one run counting up by one from its first line (a number out
+    of sequence inside a note carries the note on).  As on a page of
+    endnotes with no headings (:func:`_opens_endnotes`), most notes cite a
+    page or a year, and they are no contents page's entries.
+    """
+    starts_at = {i: (number, text_start) for i, number, text_start in starts}
+    heads = [h for h in _section_heads(content, starts_at) if h[0] > starts[0][0]] if starts else []
+    if not heads:
+        return None
+    top, first_number, _ = starts[0]
+    headed = top <= _ENDNOTES_HEADING_LINES and all(
+        len(line.text) <= _HEADING_LENGTH for line in content[:top]
+    )
+    if not (headed or first_number > 1):
+        return None  # text above a note 1 is the page's body; above a later note, the last one's end
+    bounds = [(top, heads[0][0])] + [
+        (head[1], following[0] if following else len(content))
+        for head, following in itertools.zip_longest(heads, heads[1:])
+    ]
+    notes: list[NoteDraft] = []
+    for first, end in bounds:
+        run = _counting_run(first, end, starts_at)
+        notes.extend(
+            NoteDraft(number, list(content[i : run[n + 1][0] if n + 1 < len(run) else end]), text_start)
+            for n, (i, number, text_start) in enumerate(run)
         )
-        citing += any(character.isdigit() for character in note)
-    return 2 * citing >= len(run)
+    if len(notes) < _ENDNOTES_MIN_NOTES or not _read_as_endnotes(notes):
+        return None
+    return PageNotes(top, notes=notes, section_heads=[list(content[a:b]) for a, b in heads])
+
+
+def _section_heads(
+    content: Sequence[TextLine], starts_at: dict[int, tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The headings (first line, end) above each note 1 that a finished note stands above."""
+    heads = []
+    for i, (number, _) in starts_at.items():
+        if number != 1:
+            continue
+        first = i
+        while (
+            first > 0
+            and i - first < _ENDNOTES_HEADING_LINES
+            and first - 1 not in starts_at
+            and len(content[first - 1].text) <= _HEADING_LENGTH
+        ):
+            first -= 1
+        while first < i and not (first > 0 and closes_sentence(content[first - 1].text)):
+            first += 1  # the lines must stand after a note that ended
+        if first < i:
+            heads.append((first, i))
+    return heads
+
+
+def _counting_run(first: int, end: int, starts_at: dict[int, tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The notes of lines ``first`` to ``end``: numbered lines counting up by one from the first line."""
+    if first not in starts_at:
+        return []
+    run = [(first, *starts_at[first])]
+    for i in range(first + 1, end):
+        if i in starts_at and starts_at[i][0] == run[-1][1] + 1:
+            run.append((i, *starts_at[i]))
+    return run
+
+
+def _read_as_endnotes(notes: Sequence[NoteDraft]) -> bool:
+    """Whether most notes cite a page or a year and few read as a contents page's entries."""
+    citing = entries = 0
+    for note in notes:
+        first = note.lines[0]
+        text = " ".join(
+            [first.text[note.text_start - first.start :], *(line.text for line in note.lines[1:])]
+        )
+        citing += any(character.isdigit() for character in text)
+        entries += len(note.lines) == 1 and ends_entry(text)
+    return 2 * citing >= len(notes) and 2 * entries < len(notes)
 
 
 def _follow(
