@@ -375,3 +375,35 @@ def test_an_extractor_that_writes_a_paragraph_to_a_line_gets_a_paragraph_per_lin
     document = _lay_out("\n".join(paragraphs) + "\n")
     assert _types(document) == ["paragraph", "paragraph"]
     assert document.blocks[1].text == f"{paragraphs[1]} {paragraphs[2]}"
+
+
+COLUMN_QUOTE = (
+    "    The carriers answered with a cut in their rates and a petition to the\n"
+    "justices. The petition, which survives in the county record office, ran\n"
+    "to four pages and ended:\n"
+    "      We therefore pray that the said Company be made to keep the towing\n"
+    "      path open to all comers without let or hindrance, and that the tolls\n"
+    "      upon the said navigation be fixed by this Court and not by the\n"
+    "      directors of the said Company, who are the judges of their own cause.\n"
+    "The justices sent it on to the county, and the county did nothing.\n"
+    "    In the spring the company raised its tolls again.\n"
+)
+
+
+def test_a_long_indented_run_is_a_quote_not_a_hanging_indent() -> None:
+    document = _lay_out(COLUMN_QUOTE)
+    assert _types(document) == ["paragraph", "quote", "paragraph", "paragraph"]
+
+
+def test_a_hanging_indent_makes_each_line_at_the_margin_an_entry() -> None:
+    page = (
+        "Bang, Nina. Tables of Shipping through the Sound, 1497–1660. 2 vols.\n"
+        "    Copenhagen: Gyldendal, 1906–22.\n"
+        "Holt, Mary. The Canal Interest: Carriers, Boats and Tolls in the Age of\n"
+        "    the Navigations. Leeds: Wharf Press, 1931.\n"
+        "Reed, Thomas. Letters to His Brother. Edited by Anne Reed. London:\n"
+        "    Macmillan, 1899.\n"
+    )
+    document = _lay_out(page)
+    assert [b.text[:10] for b in document.blocks] == ["Bang, Nina", "Holt, Mary", "Reed, Thom"]
+    assert _types(document) == ["paragraph"] * 3

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from emendo.layout.config import LayoutConfig
 from emendo.layout.lines import (
@@ -116,17 +117,22 @@ def segment_body(
     the shape tests read.  On a list page (contents, an index: most lines end
     with a page reference) each entry is a block of its own, and a line that
     ends without one (``in Poland,``, ``grain ex-``) runs on into the next;
-    a line in capitals (``CONTENTS``, an index's ``B``) is its heading.
+    a line in capitals (``CONTENTS``, an index's ``B``) is its heading.  Under
+    a hanging indent (a bibliography), each line at the margin begins an entry.
     """
     hard = _hard_breaks(body, plain, shape.spaced)
     entries = [ends_entry(text) for text in plain]
     is_list = len(plain) >= config.list_min_lines and sum(entries) >= config.list_entry_share * len(plain)
     titles = [text.isupper() for text in plain]  # on a list page: ``CONTENTS``, an index's ``A``
+    hanging = not (shape.lines_are_paragraphs or is_list) and _hanging(body, plain, shape, config)
     if shape.lines_are_paragraphs:
         hard = [h or (i > 0 and ends_sentence(plain[i - 1])) for i, h in enumerate(hard)]
         quotes = [False] * len(body)
     elif is_list:
         hard = [h or (i > 0 and (entries[i - 1] or titles[i - 1] or titles[i])) for i, h in enumerate(hard)]
+        quotes = [False] * len(body)
+    elif hanging:
+        hard = _hanging_breaks(body, plain)
         quotes = [False] * len(body)
     else:
         quotes = _quote_lines(body, plain, hard, shape, config)
@@ -135,10 +141,10 @@ def segment_body(
     for i, line in enumerate(body):
         if is_list:
             level = config.unnumbered_heading_level if titles[i] and not entries[i] else None
+        elif quotes[i] or (hanging and i + 1 < len(body) and not hard[i + 1]):
+            level = None  # under a hanging indent, the indented line after carries the entry on
         else:
-            level = (
-                None if quotes[i] else _heading_level(i, plain, hard, previous_heading, shape.measure, config)
-            )
+            level = _heading_level(i, plain, hard, previous_heading, shape.measure, config)
         block_type = BlockType.QUOTE if quotes[i] else BlockType.HEADING if level else BlockType.PARAGRAPH
         starts = (
             not blocks
@@ -205,6 +211,52 @@ def _hard_breaks(body: Sequence[TextLine], plain: Sequence[str], spaced: int) ->
         elif body[i].indent >= margin + _INDENT and body[i - 1].indent < body[i].indent:
             hard[i] = ends_sentence(plain[i - 1]) and not starts_mid_sentence(plain[i])
     return hard
+
+
+def _hanging(body: Sequence[TextLine], plain: Sequence[str], shape: BodyShape, config: LayoutConfig) -> bool:
+    """Whether the page sets its entries with a hanging indent, as a bibliography does.
+
+    Where the extractor kept the columns, a paragraph's indented line opens
+    one line in many, most often after a line that closed the paragraph
+    before; a bibliography's indented lines, one line in four or more,
+    carry on an entry too long for its first line.  Two of three indented
+    lines after a line that closes nothing (``Bang, Nina Ellinger. Tabeller
+    over ... gen-``) tell the second, where they stand in runs (entries)
+    and no run is as long as a block quote.
+    """
+    margin = min((line.indent for line in body), default=0)
+    indented = [
+        i for i in range(1, len(body)) if margin + _INDENT <= body[i].indent <= margin + _HANGING_INDENT
+    ]
+    if len(indented) < config.quote_min_lines + 1 or _HANGING_SHARE * len(indented) < len(body):
+        return False  # a paragraph's indent opens one line in many
+    runs = [1]  # the lengths of the runs of indented lines
+    for before, after in pairwise(indented):
+        if after == before + 1:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    if len(runs) < 2 or max(runs) > _HANGING_RUN:
+        return False  # one run of indented lines, or a long one, is a block quote
+    carried_on = sum(not _closes(plain[i - 1], shape, config) for i in indented)
+    return 3 * carried_on >= 2 * len(indented)
+
+
+#: Under a hanging indent, at least one line in this many is indented, by at
+#: most this many spaces (a centred heading stands further in).
+_HANGING_SHARE = 4
+_HANGING_INDENT = 8
+#: An entry under a hanging indent carries on for at most this many indented lines.
+_HANGING_RUN = 3
+
+
+def _hanging_breaks(body: Sequence[TextLine], plain: Sequence[str]) -> list[bool]:
+    """Under a hanging indent, each line at the margin begins an entry, unless it carries a sentence on."""
+    margin = min((line.indent for line in body), default=0)
+    return [
+        i == 0 or (line.indent < margin + _INDENT and not starts_mid_sentence(plain[i]))
+        for i, line in enumerate(body)
+    ]
 
 
 def _quote_lines(
