@@ -207,3 +207,32 @@ def test_a_title_ending_in_a_year_on_a_page_alone_stays_body_text() -> None:
     document = _lay_out(f"The Crisis of 1846\n{_body(0)}")
     assert document.pages[0].number is None
     assert document.blocks[0].text.startswith("The Crisis of 1846")
+
+
+NOTES_BELOW_BODY = (
+    "cost, threatened to withdraw its offer.14 The basin was opened in June.15\n"
+    "14 Minutes of the Harbour Trust, 3 March 1879, 1/694/2.\n"
+    "15 Admiralty to Harbour Trust, 12 November 1879, 1/694/5.\n"
+)
+
+
+def test_a_head_written_after_the_notes_of_a_page_read_alone_is_a_head() -> None:
+    document = _lay_out(BODY + NOTES_BELOW_BODY + "58 The Harbour and the Town\n")
+    page = document.pages[0]
+    assert (page.number, page.running_head) == (58, "The Harbour and the Town")
+    assert [note.number for note in document.notes] == [14, 15]
+    assert document.notes[-1].text.endswith("1/694/5.")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "16 Western Daily Mercury",  # counts on from note 15
+        "Bristol and the Trade of the West 58",  # carries on a note that did not end
+    ],
+)
+def test_a_note_line_at_the_foot_is_no_head_written_last(last: str) -> None:
+    notes = NOTES_BELOW_BODY if last[0].isdigit() else NOTES_BELOW_BODY.replace("1/694/5.\n", "see\n")
+    document = _lay_out(BODY + notes + last + "\n")
+    assert document.pages[0].number is None
+    assert document.notes[-1].text.endswith(last.removeprefix("16 "))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from math import ceil
 
 from emendo.layout.config import LayoutConfig
-from emendo.layout.lines import DIVISION, TextLine, is_title_case, word_count
+from emendo.layout.lines import DIVISION, TextLine, closes_sentence, is_title_case, word_count
 
 RUNNING_HEAD = "running-head"
 PAGE_NUMBER = "page-number"
@@ -381,6 +381,8 @@ def find_furniture(
     known = next((v.head.number for v in found.values() if v.head and v.head.number is not None), None)
     for i in range(len(lines) - 1, max(top_end, len(lines) - config.foot_zone_lines) - 1, -1):
         v = verdict(lines[i], False)
+        if v is None and i == len(lines) - 1 and known is None and expected is None:
+            v = _head_written_last(lines, max_head)
         if v is None or (v.head and known is not None and v.head.number not in (None, known)):
             break
         found[i] = v
@@ -391,6 +393,31 @@ def find_furniture(
             elif _RULE.fullmatch(line.text):
                 found[line.number] = _Verdict(RULE_LINE)
     return _summarise(found)
+
+
+_LEADING_NUMBER = re.compile(r"\d{1,4}(?=[.)]?\s)")
+
+
+def _head_written_last(lines: Sequence[TextLine], max_head: float) -> _Verdict | None:
+    """A running head the extractor wrote after the notes (``58 The Harbour and the Town``).
+
+    Some extractors write a page's text blocks in the order they were drawn,
+    and the head comes last.  Read alone, it looks like a note, so it is a
+    head only where the page has none at its top, the line above closes a
+    sentence (the last note ended), its title is a title (no comma, no
+    digit) and its number does not count on from a numbered line above it
+    (``16 Western Daily Mercury`` under note 15 is a note).
+    """
+    if len(lines) < 2 or not closes_sentence(lines[-2].text) or _printed_length(lines[-1].text) > max_head:
+        return None
+    head = _plain_head(lines[-1].text, False)
+    if head is None or head.title is None or head.number is None or _TITLE_STOPS.search(head.title):
+        return None
+    leading = {int(found.group()) for line in lines[:-1] if (found := _LEADING_NUMBER.match(line.text))}
+    return None if head.number - 1 in leading else _Verdict(RUNNING_HEAD, head)
+
+
+_TITLE_STOPS = re.compile(r"[,\d]")
 
 
 def _one_page_number(top: list[_Verdict | None], lines: Sequence[TextLine]) -> list[_Verdict | None]:
