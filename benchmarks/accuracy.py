@@ -8,6 +8,7 @@ Run it from the repository root::
     .venv/bin/python benchmarks/accuracy.py --ligature-codes 1   # every font shows raw glyph codes
     .venv/bin/python benchmarks/accuracy.py --ligature-gaps 1    # or its glyphs with a space beside them
     .venv/bin/python benchmarks/accuracy.py --tight-spaces 1     # every document loses 5% of its spaces
+    .venv/bin/python benchmarks/accuracy.py --stray-spaces 1     # 3% of long words get a space inside
 
 Clean prose from ``../shared/corpus`` is cut into documents of about
 ``--document-words`` words; each is set as pages and damaged by
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         ligature_code_documents=args.ligature_codes,
         ligature_gap_documents=args.ligature_gaps,
         tight_space_documents=args.tight_spaces,
+        stray_space_documents=args.stray_spaces,
     )
     started = time.perf_counter()
     total, harmed, documents_used = Score(), Harm(), 0
@@ -112,6 +114,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="share of documents that lose spaces between words (DamageConfig.tight_space_documents)",
+    )
+    parser.add_argument(
+        "--stray-spaces",
+        type=float,
+        default=0.0,
+        help="share of documents whose words get stray spaces inside (DamageConfig.stray_space_documents)",
     )
     return parser.parse_args(argv)
 

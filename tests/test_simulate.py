@@ -369,3 +369,19 @@ def test_a_tightly_set_document_loses_spaces_between_any_words() -> None:
         assert_truth_matches(sim)  # undoing the events gives the text back: ``off duty`` included
         lost += sum(event.kind == "tight_space" for event in sim.events)
     assert lost > 8
+
+
+def test_stray_spaces_split_long_words_and_their_events_undo_them() -> None:
+    doc = CleanDocument(
+        (parse_markup("The government threatened the merchants with a toll on every cargo of timber."),)
+    )
+    config = replace(PLAIN, ligature_documents=0.0, stray_space_documents=1.0, stray_space_rate=0.5)
+    split = 0
+    for seed in range(8):
+        sim = simulate(doc, seed, config)
+        assert_truth_matches(sim)
+        for event in sim.events_of("stray_space"):
+            assert len(event.clean) >= 6 and event.damaged.replace(" ", "", 1) == event.clean.strip(".")
+            split += 1
+    assert split > 8
+    assert sum(simulate(doc, seed, PLAIN).events_of("stray_space") != [] for seed in range(8)) == 0

@@ -292,6 +292,8 @@ _LOCATOR_END = re.compile(
     r"(?:^|[\s.,(])(?:\d{1,4}(?:[–-]\d{1,4})?[nf]?|\d{1,4}\s?ff?\."
     r"|c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))$"
 )
+#: The longest locator: it is looked for only this far from the end of a line.
+_LOCATOR_REACH = 16
 #: A cross-reference ends an index entry too: ``Gdańsk. See Danzig``.
 _CROSS_REFERENCE_END = re.compile(r"[.,;(]\s*[Ss]ee(?: also)? [^\W\d_][^.;:]*\)?$")
 
@@ -304,10 +306,12 @@ def ends_entry(text: str) -> bool:
     >>> [ends_entry(t) for t in ("(Warsaw, 1962), 88.", "merchants of, 58, 61; revolt of 1577,", "a mix", "")]
     [False, False, False, False]
     """
-    if not text[-1:].isalnum() and text[-1:] not in ".)":
-        return False
-    found = _LOCATOR_END.search(text)
-    return bool(found and found.group().strip(" .,(")) or bool(_CROSS_REFERENCE_END.search(text))
+    last = text[-1:]
+    if last.isdigit() or (last and last in "ivxlcnf") or text.endswith("f."):
+        found = _LOCATOR_END.search(text, max(0, len(text) - _LOCATOR_REACH))
+        if found and found.group().strip(" .,("):
+            return True
+    return "ee " in text and bool(_CROSS_REFERENCE_END.search(text))
 
 
 #: The word that names a division of a book, its first letter perhaps set apart

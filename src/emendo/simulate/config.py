@@ -73,6 +73,12 @@ class DamageConfig:
     spacing; in such a document each space is lost with the chance
     ``tight_space_loss``.  The seeds show none, so it is off unless asked for.
 
+    ``stray_space_documents``: the chance that the extractor reads wide gaps
+    inside words (justified lines, kerning) as word breaks (``gov ernment``);
+    in such a document each word of six letters or more, shown whole,
+    gets a space at a random place inside with the chance
+    ``stray_space_rate``.  The seeds show none, so it is off unless asked for.
+
     ``accent_documents``: the chance that the font builds accented letters
     from a base letter and a combining mark, which extraction then puts in
     the wrong place (``Zenm ̄o``, ``Toky ̄ ̄o``, ``supaimo.” ̄``).
@@ -106,6 +112,8 @@ class DamageConfig:
     marker_space_loss: float = 0.9
     tight_space_documents: float = 0.0
     tight_space_loss: float = 0.05
+    stray_space_documents: float = 0.0
+    stray_space_rate: float = 0.03
     accent_documents: float = 0.3
     accent_marks: str = "\u0300\u0301\u0302\u0304\u0308"
     blank_line_pages: float = 0.25
@@ -127,6 +135,8 @@ class DamageConfig:
             "marker_space_loss": self.marker_space_loss,
             "tight_space_documents": self.tight_space_documents,
             "tight_space_loss": self.tight_space_loss,
+            "stray_space_documents": self.stray_space_documents,
+            "stray_space_rate": self.stray_space_rate,
             "accent_documents": self.accent_documents,
             "blank_line_pages": self.blank_line_pages,
             "watermark_pages": self.watermark_pages,
@@ -162,6 +172,7 @@ class DamageConfig:
             italic_glue=0.0,
             marker_space_loss=0.0,
             tight_space_documents=0.0,
+            stray_space_documents=0.0,
             plain_marker_documents=0.0,
             accent_documents=0.0,
         )

@@ -45,6 +45,7 @@ from emendo.layout.assemble import COMPOUND_HYPHEN, HYPHEN_JOIN, LAYOUT, LINE_JO
 from emendo.model import Document, Repair
 from emendo.simulate.damage import LIGATURE_SEQUENCE
 from emendo.simulate.truth import DamageEvent, Part, Simulation
+from emendo.words.splits import SPLIT_WORD
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "ligature": ("ligature",),
@@ -56,12 +57,14 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "marker_space": ("marker_space",),
     "tight_space": ("tight_space",),
     "accent": ("accent",),
+    "split": ("stray_space",),
 }
 """Reported categories and the event kinds each covers (``hyphen`` is every
 line-end hyphen, dictionary breaks and compounds together)."""
 
-_CLAIMED = ("ligature", "hyphen", "space", "accent")  # the rest are subsets, or have no repair of their own
-_EXAMPLED = ("ligature", "hyphen", "dash", "space", "accent")
+# The rest are subsets, or have no repair of their own.
+_CLAIMED = ("ligature", "hyphen", "space", "accent", "split")
+_EXAMPLED = ("ligature", "hyphen", "dash", "space", "accent", "split")
 # Layout's repairs that join lines: a space they put between lines is no lost space restored.
 _LINE_JOINS = frozenset({LINE_JOIN, HYPHEN_JOIN, COMPOUND_HYPHEN, LAYOUT})
 _VIEW_OF = {"ligature": "letters", "accent": "letters"}
@@ -370,6 +373,8 @@ def _what_it_does(repair: Repair) -> list[str]:
         kinds.append("space")
     if _displaced(before) > _displaced(after) and "ligature" not in kinds:
         kinds.append("accent")  # an accent read as the ligature it stood for is a ligature repair
+    if repair.kind == SPLIT_WORD:
+        kinds.append("split")
     return kinds
 
 

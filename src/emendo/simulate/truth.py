@@ -25,14 +25,15 @@ EVENT_KINDS = (
     "italic_space",
     "marker_space",
     "tight_space",
+    "stray_space",
     "marker",
     "accent",
 )
 """Damage event kinds: lost ligature letters; a word broken at a line end by
 a dictionary hyphen, after its own hyphen (a compound) or after an em dash; a
 space lost at an italic boundary, after a footnote marker, or between any
-words of a tightly set line; a footnote marker glued to its word; accents
-displaced from their letters."""
+words of a tightly set line; a space put inside a word; a footnote marker
+glued to its word; accents displaced from their letters."""
 
 
 @dataclass(frozen=True, slots=True)

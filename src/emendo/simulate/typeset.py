@@ -53,6 +53,7 @@ class _Style:
     ligature_codes: dict[str, str]
     ligature_gaps: GapSides
     tight_spaces: bool
+    stray_spaces: bool
     plain_markers: bool
     displaced_accents: bool
     first_number: int
@@ -84,6 +85,7 @@ class _Style:
             ligature_codes=codes,
             ligature_gaps=gaps,
             tight_spaces=bool(config.tight_space_documents) and rng.random() < config.tight_space_documents,
+            stray_spaces=bool(config.stray_space_documents) and rng.random() < config.stray_space_documents,
             plain_markers=rng.random() < config.plain_marker_documents,
             displaced_accents=rng.random() < config.accent_documents,
             first_number=rng.randint(1, 400),
@@ -113,7 +115,7 @@ class _Shown:
 
     ``ligatures`` are ``(offset in text, letters lost, width shown)``; ``accents_of`` is
     the clean slice when its accents were displaced; ``markers`` the footnote
-    markers that end ``text``.
+    markers that end ``text``; ``stray_space`` where a space was put inside it.
     """
 
     slice: _Slice
@@ -121,6 +123,7 @@ class _Shown:
     ligatures: tuple[tuple[int, str, int], ...] = ()
     accents_of: str | None = None
     markers: str = ""
+    stray_space: int | None = None
 
 
 @dataclass(frozen=True)
@@ -263,8 +266,8 @@ def _show_slice(
 ) -> _Shown:
     """One slice with the word damage of the document's font.
 
-    Accents move only in whole words without ligature loss or markers, so
-    that each event's undoing edit stands alone.
+    Accents move, and stray spaces go in, only in whole words without
+    ligature loss or markers, so that each event's undoing edit stands alone.
     """
     clean = token.text[piece.start : piece.end]
     text, ligatures = (
@@ -281,10 +284,20 @@ def _show_slice(
         if shapes:
             text = displace_accents(clean, config.accent_marks, rng.choice(shapes))
             accents_of = clean
+    stray_space = None
+    plain_word = whole and not ligatures and accents_of is None and not token.notes
+    long_word = plain_word and clean.isalpha() and len(clean) >= _STRAY_SPACE_LENGTH
+    if style.stray_spaces and long_word and rng.random() < config.stray_space_rate:
+        stray_space = rng.randint(2, len(clean) - 2)
+        text = clean[:stray_space] + " " + clean[stray_space:]
     if piece.broken == "hyphen":
         text += "-"
     markers = style.markers(token) if piece.end == len(token.text) else ""
-    return _Shown(piece, text + markers, ligatures, accents_of, markers)
+    return _Shown(piece, text + markers, ligatures, accents_of, markers, stray_space)
+
+
+#: The shortest word an extractor is made to split with a stray space.
+_STRAY_SPACE_LENGTH = 6
 
 
 def _lost_spaces(
@@ -455,7 +468,13 @@ def _events(placed: Sequence[_Placed], passages: dict[tuple[Part, int], Passage]
     for p in placed:
         line = p.line
         for shown, at in zip(line.shown, line.offsets, strict=True):
-            if shown.ligatures or shown.accents_of or shown.markers or _broken(shown.slice):
+            if (
+                shown.ligatures
+                or shown.accents_of
+                or shown.markers
+                or shown.stray_space is not None
+                or _broken(shown.slice)
+            ):
                 fragments.setdefault((line.part, line.passage, shown.slice.token), []).append(
                     (p.page, p.start + at, shown)
                 )
@@ -491,7 +510,7 @@ def _space_events(p: _Placed, passage: Passage) -> Iterator[DamageEvent]:
 def _word_events(
     part: Part, passage: int, index: int, token: Token, pieces: Sequence[tuple[int, int, _Shown]]
 ) -> Iterator[DamageEvent]:
-    """The events of one word: ligatures, accents, a line-end break, a marker."""
+    """The events of one word: ligatures, accents, a stray space, a line-end break, a marker."""
     spans = tuple(Span(page, start, start + len(shown.text)) for page, start, shown in pieces)
     damaged = "\n".join(shown.text for _, _, shown in pieces)
 
@@ -512,6 +531,9 @@ def _word_events(
     for page, start, shown in pieces:
         if shown.accents_of is not None:
             yield event("accent", [PageEdit(page, start, start + len(shown.text), shown.accents_of)])
+        if shown.stray_space is not None:
+            space = start + shown.stray_space
+            yield event("stray_space", [PageEdit(page, space, space + 1, "")])
     page, start, head = pieces[0]
     if head.slice.broken is not None:
         end = start + len(head.text)

@@ -17,6 +17,7 @@ REPAIR_NAMES = (
     "letter-spacing",
     "split-capitals",
     "spaces",
+    "split-words",
     "ligatures",
 )
 

@@ -597,10 +597,11 @@ def shows_spaced_losses(text: str, profile: DocumentProfile) -> bool:
     less than visiting every pair of words: this is the cheap test that tells
     whether a document writes lost ligatures as spaces at all.
     """
-    return any(_spaced_join(pair, profile) for pair in _fragment_pairs(text, profile.fragments_in(text)))
+    fragments = profile.fragments_in(text, FRAGMENT_ZIPF)
+    return any(_spaced_join(pair, profile) for pair in fragment_pairs(text, fragments))
 
 
-def _fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
+def fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
     """The word pairs of ``text`` (as :data:`_WORD_PAIR` finds them) that have a fragment on one side."""
     for fragment in fragments:
         for start in occurrences(text, fragment):
@@ -634,16 +635,22 @@ _PAIR_SLACK = 1.5
 def _spaced_join(pair: re.Match[str], profile: DocumentProfile) -> Edit | None:
     """The edit that closes up the word pair ``pair`` with a lost sequence, if the pair is one word."""
     left, right = pair.group(1), pair.group(2)
+    sequence = spaced_loss(left, right, profile)
+    if sequence is None:
+        return None
+    word = left + sequence + right
+    reason = f"lost '{sequence}' ligature shown as a space: '{left} {right}' was '{word}'"
+    return Edit(pair.end() - 1, pair.end(), sequence, "ligature", reason, 0.9)
+
+
+def spaced_loss(left: str, right: str, profile: DocumentProfile) -> str | None:
+    """The lost sequence that makes one word of ``left`` and ``right``, if any (``di er``: ``ff``)."""
     if (left, right) in profile.spaced_joins:  # ``the rst`` comes back on every page
         best = profile.spaced_joins[left, right]
     else:
         best = _english_join(left, right, profile) or _foreign_join(left, right, profile)
         profile.spaced_joins[left, right] = best
-    if best is None:
-        return None
-    word = left + best[1] + right
-    reason = f"lost '{best[1]}' ligature shown as a space: '{left} {right}' was '{word}'"
-    return Edit(pair.end() - 1, pair.end(), best[1], "ligature", reason, 0.9)
+    return None if best is None else best[1]
 
 
 def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[float, str] | None:
@@ -658,19 +665,32 @@ def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
     left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF and best[0] + 9 < left_zipf + right_zipf + _SPACED_MARGIN:
         return None  # as two words (a Zipf is log10 of uses per 10**9 words) they are likelier
+    if reads_as_lost_ligature(left, right, best[0], FRAGMENT_ZIPF, profile):
+        return None  # a rm: a firm, not affirm (but di used is diffused, not diff used)
+    return best
+
+
+def reads_as_lost_ligature(
+    left: str, right: str, whole: float, fragment: float, profile: DocumentProfile
+) -> bool:
+    """Whether a part of a pair, beside a word, reads better as the word it was before it lost a
+    ligature of its own (``a rm`` is ``a firm``, ``to nd`` is ``to find``) than the pair does as
+    one word of Zipf ``whole``; a part is a fragment below Zipf ``fragment`` in prose.
+    """
+    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     for part_is_left in (True, False):
         part, part_zipf, other_zipf = (
             (left, left_zipf, right_zipf) if part_is_left else (right, right_zipf, left_zipf)
         )
-        if part_zipf >= FRAGMENT_ZIPF or other_zipf < profile.config.known_zipf:
+        if part_zipf >= fragment or other_zipf < profile.config.known_zipf:
             continue
         restoration = _restoration_of_fragment(part, profile)
-        if restoration is None or profile.zipf(restoration) < best[0]:
+        if restoration is None or profile.zipf(restoration) < whole:
             continue
         restored = (restoration, right) if part_is_left else (left, restoration)
-        if _pair_zipf(*restored, profile) + _PAIR_SLACK >= best[0]:
-            return None  # a rm: a firm, not affirm (but di used is diffused, not diff used)
-    return best
+        if _pair_zipf(*restored, profile) + _PAIR_SLACK >= whole:
+            return True
+    return False
 
 
 def _pair_zipf(left: str, right: str, profile: DocumentProfile) -> float:

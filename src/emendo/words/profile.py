@@ -32,7 +32,6 @@ from emendo.words.encoding import STAND_IN_RE, learn_stand_ins, shows_mac_roman,
 from emendo.words.gaps import STANDING_ALONE, ligature_gaps
 from emendo.words.lexicon import Lexicon, LigatureForm, WordPairs, english, foreign, lookup_key, word_pairs
 from emendo.words.ligatures import (
-    FRAGMENT_ZIPF,
     FUNCTION_WORDS,
     LIGATURE_GLYPH_RE,
     LIGATURE_GLYPHS,
@@ -58,6 +57,11 @@ from emendo.words.segment import (
     segment,
 )
 from emendo.words.tokens import CAMEL_RE, LINE_BREAK_RE, TOKEN_RE, WORD_RE, is_plain_word, split_camel
+
+#: A word rarer than this as a word of prose (``cials``, ``ernment``; ``ed``,
+#: which wordfreq counts from web text but no prose sets alone) may be half
+#: of a word that a space split.
+HALF_WORD_ZIPF = 3.0
 
 #: Capitalised forms are evidence only for tokens rarer than this in prose: for
 #: ``at``, capital ``At`` says no more than wordfreq already does.
@@ -212,6 +216,11 @@ class DocumentProfile:
     sentence_scores: dict[tuple[str, Surroundings], float] = field(default_factory=dict, repr=False)
     #: The ``(zipf, sequence)`` that closes up a pair of words across a space, if any, by pair.
     spaced_joins: dict[tuple[str, str], tuple[float, str] | None] = field(default_factory=dict, repr=False)
+    #: Whether a pair of words is one word split by a stray space, by pair (``gov ernment``).
+    split_joins: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    #: Whether the extractor split the document's words with stray spaces,
+    #: settled as :attr:`spaced_ligatures` is (see :mod:`emendo.words.splits`).
+    stray_spaces: bool | None = None
     _fragment_hits: ChunkHits | None = field(default=None, repr=False)
     #: Whether the document writes lost ligatures as spaces (``signi cant``):
     #: set by :func:`emendo.words.repair.repair_words` from all its texts;
@@ -227,7 +236,7 @@ class DocumentProfile:
     #: Whether the extractor put spaces beside the document's ligatures
     #: (``ﬁ rst``): see :mod:`emendo.words.gaps`.
     ligature_gaps: bool = False
-    _fragments: dict[str, bool] = field(default_factory=dict, repr=False)
+    _fragments: dict[str, float] = field(default_factory=dict, repr=False)
     _compound_heads: dict[str, list[tuple[tuple[str, str], int]]] | None = field(default=None, repr=False)
     _lowered_sorted: list[str] | None = field(default=None, repr=False)
 
@@ -689,26 +698,28 @@ class DocumentProfile:
                 found[word] = cuts
         return found
 
-    def fragments_in(self, text: str) -> set[str]:
-        """The words of ``text`` that are no words of prose (``cials``, ``signi``): perhaps halves of one.
-
-        Only a document that lost ligatures has them looked for.
-        """
-        if not self.lost_ligatures:
-            return set()
+    def fragments_in(self, text: str, below: float = HALF_WORD_ZIPF) -> set[str]:
+        """The words of ``text`` rarer than ``below`` as words of prose (``cials``, ``ed``): perhaps
+        halves of one word.  ``below`` is at most :data:`HALF_WORD_ZIPF`."""
         if self._fragment_hits is None:
             self._fragment_hits = self._chunk_hits(
-                frozenset(word for word in self.vocabulary.words if self._is_fragment(word))
+                frozenset(
+                    word for word in self.vocabulary.words if self._fragment_zipf(word) < HALF_WORD_ZIPF
+                )
             )
-        return {word for word in self._words_to_judge(text, self._fragment_hits) if self._is_fragment(word)}
+        return {
+            word
+            for word in self._words_to_judge(text, self._fragment_hits)
+            if self._fragment_zipf(word) < below
+        }
 
-    def _is_fragment(self, word: str) -> bool:
+    def _fragment_zipf(self, word: str) -> float:
+        """How common ``word`` is as a word of prose; infinite for what is no half of a word (``don’t``)."""
         found = self._fragments.get(word)
         if found is None:
+            plain = word.isalpha() and word[1:].islower()
             found = self._fragments[word] = (
-                word.isalpha()
-                and word[1:].islower()
-                and prose_zipf(lookup_key(word), self.zipf(word)) < FRAGMENT_ZIPF
+                prose_zipf(lookup_key(word), self.zipf(word)) if plain else math.inf
             )
         return found
 

@@ -22,10 +22,11 @@ from emendo.words.letterspacing import close_letter_spacing
 from emendo.words.ligatures import restore_ligatures, shows_spaced_losses
 from emendo.words.profile import DocumentProfile
 from emendo.words.spaces import close_split_capitals, restore_spaces
+from emendo.words.splits import join_split_words, shows_stray_spaces
 
 #: Every word repair by name, in the order they run: characters first, then
-#: spaces (so that glued words stand apart), then ligatures (so that each
-#: damaged word is seen whole).
+#: spaces (so that glued words stand apart and split ones are whole), then
+#: ligatures (so that each damaged word is seen whole).
 REPAIRS: dict[str, WordRepair] = {
     repair.name: repair
     for repair in (
@@ -69,6 +70,9 @@ REPAIRS: dict[str, WordRepair] = {
             restore_spaces,
         ),
         WordRepair(
+            "split-words", "stray spaces inside words taken out (gov ernment → government)", join_split_words
+        ),
+        WordRepair(
             "ligatures", "letters of lost ligatures given back (condence → confidence)", restore_ligatures
         ),
     )
@@ -77,15 +81,18 @@ assert tuple(REPAIRS) == REPAIR_NAMES
 
 
 #: Characters of a document read to tell whether it writes lost ligatures as
-#: spaces (about thirty pages, a hundred or more damaged words).
+#: spaces (about thirty pages, a hundred or more damaged words) ...
 SPACED_SAMPLE = 100_000
+#: ... and whether it splits words with stray spaces (about eight pages, where
+#: one long word in thirty split shows thirty).
+STRAY_SAMPLE = 20_000
 
 
-def _sample(document: Document) -> Iterator[str]:
-    """The texts of ``document`` in order, until :data:`SPACED_SAMPLE` characters have gone by."""
+def _sample(document: Document, size: int) -> Iterator[str]:
+    """The texts of ``document`` in order, until ``size`` characters have gone by."""
     seen = 0
     for text in document.texts():
-        if seen >= SPACED_SAMPLE:
+        if seen >= size:
             return
         seen += len(text.text)
         yield text.text
@@ -94,16 +101,24 @@ def _sample(document: Document) -> Iterator[str]:
 def repair_words(document: Document, profile: DocumentProfile, config: WordsConfig) -> Document:
     """Repair the words of every block and note of ``document``.
 
-    Whether the document writes lost ligatures as spaces is settled first,
-    from its texts, so that every text is judged alike: the extractor does
-    it on every page or on none, so the first :data:`SPACED_SAMPLE`
-    characters tell.  Returns a new document; its pages are the same objects,
-    with their running heads, the lines books most often set in small
-    capitals, read through :func:`close_split_capitals` (``T HE W AR``).
+    Whether the document writes lost ligatures as spaces, and whether it
+    splits words with stray spaces, are settled first, from its texts, so
+    that every text is judged alike: the extractor does it on every page or
+    on none, so the first :data:`SPACED_SAMPLE` (:data:`STRAY_SAMPLE`)
+    characters tell.  Returns a
+    new document; its pages are the same objects, with their running heads,
+    the lines books most often set in small capitals, read through
+    :func:`close_split_capitals` (``T HE W AR``).
     """
     repairs = [REPAIRS[name] for name in REPAIR_NAMES if name in config.repairs]
     if profile.lost_ligatures and profile.spaced_ligatures is None:
-        profile.spaced_ligatures = any(shows_spaced_losses(text, profile) for text in _sample(document))
+        profile.spaced_ligatures = any(
+            shows_spaced_losses(text, profile) for text in _sample(document, SPACED_SAMPLE)
+        )
+    if "split-words" in config.repairs and profile.stray_spaces is None:
+        profile.stray_spaces = any(
+            shows_stray_spaces(text, profile) for text in _sample(document, STRAY_SAMPLE)
+        )
     held_back = list(document.held_back)
     italics = {page.index: page.italics for page in document.pages if page.italics}
 

@@ -1,0 +1,56 @@
+"""Stray spaces inside words: taken out where one side is no word, never between two words."""
+
+from __future__ import annotations
+
+import pytest
+
+from emendo.model import Page, TrackedText
+from emendo.words import REPAIRS, WordsConfig, learn_profile, repair_text
+
+BOOK = (
+    "The harbour board met in the spring. The engineers wanted granite from the moor; the board "
+    "wanted the cheaper stone from the quarry on the headland, which one of its members owned."
+)
+
+
+def repaired(text: str, *document: str) -> str:
+    """``text`` after every word repair, in a document of ``document`` and ``text``."""
+    config = WordsConfig()
+    pages = [Page(i, page) for i, page in enumerate((*(document or (BOOK,)), text))]
+    profile = learn_profile(pages, config)
+    content = TrackedText.verbatim(len(pages) - 1, 0, text)
+    return repair_text(content, list(REPAIRS.values()), profile, config, []).text
+
+
+@pytest.mark.parametrize(
+    ("split", "whole"),
+    [
+        ("The gov ernment in London took no side.", "The government in London took no side."),
+        ("The Admiralty threat ened to withdraw.", "The Admiralty threatened to withdraw."),
+        ("They gave up the plan alto gether.", "They gave up the plan altogether."),
+        ("The rebels overth rew the council.", "The rebels overthrew the council."),  # two halves
+        ("The stone was enter ed in the accounts.", "The stone was entered in the accounts."),
+    ],
+)
+def test_a_word_split_by_a_stray_space_is_made_whole(split: str, whole: str) -> None:
+    assert repaired(split) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their own ware houses stood above the bridge.",  # two words that make a third
+        "He said he would be gan ging up on them.",  # gan is a word the author may mean
+        "He went a round of the docks and came back in to the office.",
+        "Last ed. by the editor in 1872, vol. 2.",  # an abbreviation
+        "As the chronicle says, disse che da li venne la gente.",  # a foreign phrase
+    ],
+)
+def test_words_that_stand_apart_stay_apart(text: str) -> None:
+    assert repaired(text) == text
+
+
+def test_a_ligature_lost_as_a_space_is_the_ligature_repair_s() -> None:
+    """``di er`` joined plainly would be the rare ``dier``; its lost ``ff`` makes ``differ``."""
+    document = "The o cials were con dent that the signi cant e ort would su ce and the rst eld."
+    assert repaired("The views di er on the point.", document) == "The views differ on the point."
