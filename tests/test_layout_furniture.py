@@ -236,3 +236,19 @@ def test_a_note_line_at_the_foot_is_no_head_written_last(last: str) -> None:
     document = _lay_out(BODY + notes + last + "\n")
     assert document.pages[0].number is None
     assert document.notes[-1].text.endswith(last.removeprefix("16 "))
+
+
+@pytest.mark.parametrize(
+    ("title", "is_head"),
+    [
+        ("THE HARBOUR AND THE TOWN", True),
+        ("The Harbour and the Town", True),  # the body goes on below it in mid-sentence
+        ("CHAPTER FOUR", False),  # a chapter opens below its page number
+    ],
+)
+def test_a_title_on_the_line_below_a_page_number_is_the_running_head(title: str, is_head: bool) -> None:
+    document = _lay_out(f"57\n{title}\n" + BODY)
+    page = document.pages[0]
+    assert page.number == 57
+    assert (page.running_head == title) is is_head
+    assert document.blocks[0].text.startswith(title) is not is_head

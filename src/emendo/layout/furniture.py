@@ -360,6 +360,7 @@ def find_furniture(
 
     found: dict[int, _Verdict] = {}
     top = _one_page_number([verdict(line, True) for line in lines[: config.head_zone_lines]], lines)
+    _title_beside_number(top, lines, max_head)
     head_at = next((i for i, v in enumerate(top) if v and v.head), None)
     if head_at is None:
         head_at = next((i for i, v in enumerate(top) if v and v.reason == WATERMARK), None)
@@ -393,6 +394,31 @@ def find_furniture(
             elif _RULE.fullmatch(line.text):
                 found[line.number] = _Verdict(RULE_LINE)
     return _summarise(found)
+
+
+def _title_beside_number(top: list[_Verdict | None], lines: Sequence[TextLine], max_head: float) -> None:
+    """Read the line below a page number that stands alone at the top (``57`` / ``THE HARBOUR``) as
+    the head's title.
+
+    Some extractors write the number and the title of a head as two lines.
+    The title is short, in capitals or title case, ends without punctuation,
+    names no division (``CHAPTER FOUR`` below a number opens a chapter), and
+    the body goes on below it in mid-sentence, or it is in capitals.
+    """
+    for k, found in enumerate(top):
+        if found is None or found.head is None or found.head.title is not None or found.head.number is None:
+            continue
+        below = k + 1
+        if below >= len(top) or top[below] is not None:
+            return
+        text = lines[below].text
+        title_like = text.isupper() or (is_title_case(text) and word_count(text) >= 2)
+        if not title_like or _printed_length(text) > max_head or text[-1] in ".,;:" or _DIVISION.match(text):
+            return
+        following = lines[below + 1].text if below + 1 < len(lines) else ""
+        if text.isupper() or following[:1].islower():
+            top[below] = _Verdict(RUNNING_HEAD, RunningHead(text, found.head.number))
+        return
 
 
 _LEADING_NUMBER = re.compile(r"\d{1,4}(?=[.)]?\s)")
