@@ -98,3 +98,27 @@ def test_a_marker_whose_note_is_on_no_page_read_is_a_raised_number_in_markdown()
     page = "The board met in the spring,¹² and the engineers spoke. The chairman called them poets.¹³\n"
     markdown = document_to_markdown(repair_pages(pages_from_texts([page])))
     assert "spring,^12^ and" in markdown and "poets.^13^" in markdown and "[^" not in markdown
+
+
+def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown() -> None:
+    """pandoc drops a footnote nothing refers to: a page of endnotes keeps its notes as paragraphs."""
+    from emendo.pipeline import repair_pages
+    from emendo.readers import pages_from_texts
+
+    endnotes = (
+        "7. Harbour Trust, Minutes, 12 May 1881.\n"
+        "8. Ibid., 19 May 1881.\n"
+        "\n"
+        "Chapter 5. The Dredgers\n"
+        "\n"
+        "1. Whitcombe, Baltic Grain Trade, 88.\n"
+        "2. Ibid., 90.\n"
+    )
+    body = "The board met in the spring.¹ The engineers spoke first and at length.²\n"
+    notes = "1 Minutes, 4 March 1878.\n2 Report of the Engineers, 3.\n"
+    markdown = document_to_markdown(repair_pages(pages_from_texts([endnotes, body + notes])))
+    order = ["7\\. Harbour Trust", "8\\. Ibid.", "## Chapter 5.", "1\\. Whitcombe", "2\\. Ibid., 90."]
+    places = [markdown.index(text) for text in order]
+    assert places == sorted(places)
+    assert "spring.[^1-2]" in markdown and "[^1-2]: Minutes, 4 March 1878." in markdown
+    assert "[^1]:" not in markdown and "[^7]:" not in markdown

@@ -115,21 +115,49 @@ def _block(block: Block, pages: dict[int, Page], notes: _NoteIndex) -> str:
 
 
 def document_to_markdown(document: Document) -> str:
-    """The edition as Markdown (pandoc flavour)."""
+    """The edition as Markdown (pandoc flavour).
+
+    A note no marker points to (a page of endnotes read without its
+    chapters) would be dropped by pandoc as a footnote, so it is written
+    where it stands, among the blocks, as a numbered paragraph
+    (``21\\. See the report``): the headings of its sections stay in order.
+    """
     pages = {page.index: page for page in document.pages}
     labels = note_labels(document.notes)
     notes = _NoteIndex(document.notes, labels)
+    pointed = {
+        notes.label(ref.number, block.content.page_before(ref.offset) or 0)
+        for block in document.blocks
+        for ref in block.note_refs
+    }
+    in_place = [note for note, label in zip(document.notes, labels, strict=True) if label not in pointed]
     parts: list[str] = []
     shown: set[int] = set()
-    for block in document.blocks:
-        first = block.pages[0] if block.pages else None
+    for item in _reading_order(document.blocks, in_place):
+        first = item.pages[0] if item.pages else None
         if first is not None and first not in shown:
             parts.append(f"<!-- {page_name(pages[first])} -->")
-        shown.update(block.pages)
-        parts.append(_block(block, pages, notes))
+        shown.update(item.pages)
+        if isinstance(item, Note):
+            parts.append(f"{item.number}\\. {_inline(item.content, pages, None)}")
+        else:
+            parts.append(_block(item, pages, notes))
     for note, label in zip(document.notes, labels, strict=True):
-        parts.append(f"[^{label}]: {_inline(note.content, pages, None)}")
+        if label in pointed:
+            parts.append(f"[^{label}]: {_inline(note.content, pages, None)}")
     return "\n\n".join(parts) + "\n"
+
+
+def _reading_order(blocks: list[Block], notes: list[Note]) -> list[Block | Note]:
+    """Blocks and notes merged by the page line each begins on; both lists are in order already."""
+    merged: list[Block | Note] = []
+    waiting = list(reversed(notes))
+    for block in blocks:
+        while waiting and block.lines and waiting[-1].lines and waiting[-1].lines[0] < block.lines[0]:
+            merged.append(waiting.pop())
+        merged.append(block)
+    merged.extend(reversed(waiting))
+    return merged
 
 
 def document_to_text(document: Document) -> str:
