@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 
 from emendo.exporters.explain import explain
@@ -104,21 +106,21 @@ def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown() -> None:
     """pandoc drops a footnote nothing refers to: a page of endnotes keeps its notes as paragraphs."""
     from emendo.pipeline import repair_pages
     from emendo.readers import pages_from_texts
+    from emendo.readers.text import split_pages
 
-    endnotes = (
-        "7. Harbour Trust, Minutes, 12 May 1881.\n"
-        "8. Ibid., 19 May 1881.\n"
-        "\n"
-        "Chapter 5. The Dredgers\n"
-        "\n"
-        "1. Whitcombe, Baltic Grain Trade, 88.\n"
-        "2. Ibid., 90.\n"
-    )
+    fixture = Path(__file__).parent / "fixtures" / "layout" / "grain-endnote-sections.txt"
     body = "The board met in the spring.¹ The engineers spoke first and at length.²\n"
     notes = "1 Minutes, 4 March 1878.\n2 Report of the Engineers, 3.\n"
-    markdown = document_to_markdown(repair_pages(pages_from_texts([endnotes, body + notes])))
-    order = ["7\\. Harbour Trust", "8\\. Ibid.", "## Chapter 5.", "1\\. Whitcombe", "2\\. Ibid., 90."]
+    pages = [*split_pages(fixture.read_text(encoding="utf-8")), body + notes]
+    markdown = document_to_markdown(repair_pages(pages_from_texts(pages)))
+    order = [
+        "21\\. See the report",
+        "23\\. Maria",
+        "## Chapter 2.",
+        "1\\. On the magistracy",
+        "## Chapter 3.",
+    ]
     places = [markdown.index(text) for text in order]
     assert places == sorted(places)
-    assert "spring.[^1-2]" in markdown and "[^1-2]: Minutes, 4 March 1878." in markdown
-    assert "[^1]:" not in markdown and "[^7]:" not in markdown
+    assert "spring.[^1-4]" in markdown and "[^1-4]: Minutes, 4 March 1878." in markdown
+    assert "[^1]:" not in markdown and "[^21]:" not in markdown
