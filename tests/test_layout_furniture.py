@@ -146,7 +146,7 @@ def test_a_running_head_without_a_separator_is_learned_from_repetition() -> None
 
 
 def test_a_single_page_learns_nothing_from_repetition() -> None:
-    document = _lay_out(f"Scanned for the Tidewater Collection\n{BODY}")
+    document = _lay_out(f"scanned for the tidewater collection\n{BODY}")
     assert document.pages[0].removed == []
 
 
@@ -203,10 +203,30 @@ def test_neighbouring_pages_choose_between_two_numbers_a_page_offers() -> None:
     assert sequence_numbers([frozenset({7})]) == [None]
 
 
-def test_a_title_ending_in_a_year_on_a_page_alone_stays_body_text() -> None:
+def test_a_title_ending_in_a_year_on_a_page_alone_gives_no_page_number() -> None:
+    """Above a line that goes on in mid-sentence, it is the head, and its page number is elsewhere."""
     document = _lay_out(f"The Crisis of 1846\n{_body(0)}")
-    assert document.pages[0].number is None
-    assert document.blocks[0].text.startswith("The Crisis of 1846")
+    page = document.pages[0]
+    assert (page.number, page.running_head) == (None, "The Crisis of 1846")
+    assert not document.blocks[0].text.startswith("The Crisis")
+
+
+@pytest.mark.parametrize(
+    ("first", "is_head"),
+    [
+        ("THE HARBOUR AND THE TOWN", True),
+        ("The Harbour and the Town", True),
+        ("Alexander Gibb and Thomas Telford and John Rennie of the", False),  # as long as a line
+        ("The Harbour and the Town.", False),
+        ("Chapter Four", False),
+    ],
+)
+def test_a_head_whose_number_stands_at_the_foot(first: str, is_head: bool) -> None:
+    document = _lay_out(f"{first}\n{BODY}\n57\n")
+    page = document.pages[0]
+    assert page.number == 57
+    assert (page.running_head == first) is is_head
+    assert document.blocks[0].text.startswith(first) is not is_head
 
 
 NOTES_BELOW_BODY = (

@@ -6,18 +6,22 @@ import pytest
 
 from emendo.model import Page, TrackedText
 from emendo.words import REPAIRS, WordsConfig, learn_profile, repair_text
+from emendo.words.splits import shows_stray_spaces
 
 BOOK = (
     "The harbour board met in the spring. The engineers wanted granite from the moor; the board "
     "wanted the cheaper stone from the quarry on the headland, which one of its members owned."
 )
+#: A page of the same book as an extractor that splits words gives it.
+SPLIT_PAGE = "The engi neers wanted granite; the board want ed the cheaper stone."
 
 
 def repaired(text: str, *document: str) -> str:
     """``text`` after every word repair, in a document of ``document`` and ``text``."""
     config = WordsConfig()
-    pages = [Page(i, page) for i, page in enumerate((*(document or (BOOK,)), text))]
+    pages = [Page(i, page) for i, page in enumerate((*(document or (BOOK, SPLIT_PAGE)), text))]
     profile = learn_profile(pages, config)
+    profile.stray_spaces = shows_stray_spaces([page.original for page in pages], profile)  # as repair_words
     content = TrackedText.verbatim(len(pages) - 1, 0, text)
     return repair_text(content, list(REPAIRS.values()), profile, config, []).text
 
@@ -48,6 +52,12 @@ def test_a_word_split_by_a_stray_space_is_made_whole(split: str, whole: str) -> 
 )
 def test_words_that_stand_apart_stay_apart(text: str) -> None:
     assert repaired(text) == text
+
+
+def test_one_split_pair_alone_is_no_evidence() -> None:
+    """``a rm`` may be ``a firm`` that lost its ``fi``: a document must show two split words."""
+    assert repaired("The navy stood on a rm ground.", BOOK) == "The navy stood on a rm ground."
+    assert repaired("The navy stood on a rm ground.") == "The navy stood on arm ground."
 
 
 def test_a_ligature_lost_as_a_space_is_the_ligature_repair_s() -> None:

@@ -378,6 +378,8 @@ def find_furniture(
         if v is None:
             break
         found[i] = v
+    if not found and _head_without_number(lines, max_head):
+        found[0] = _Verdict(RUNNING_HEAD, RunningHead(lines[0].text, None))
     top_end = max(found, default=-1) + 1
     known = next((v.head.number for v in found.values() if v.head and v.head.number is not None), None)
     for i in range(len(lines) - 1, max(top_end, len(lines) - config.foot_zone_lines) - 1, -1):
@@ -396,6 +398,36 @@ def find_furniture(
     return _summarise(found)
 
 
+def _head_without_number(lines: Sequence[TextLine], max_head: float) -> bool:
+    """Whether the first line is a running head whose page number stands at the foot, if anywhere.
+
+    A short line in capitals, or in title case, that ends without
+    punctuation and names no division, above a line that goes on in
+    mid-sentence: a line of a paragraph is full unless it is the last, and
+    a heading stands above a new paragraph.
+    """
+    if len(lines) < 2 or not lines[1].text[:1].islower():
+        return False
+    text = lines[0].text
+    return _printed_length(text) <= _UNNUMBERED_HEAD_SHARE * max_head and _reads_as_head_title(text, max_head)
+
+
+#: A head with no number is at most this share of the longest head: a line of
+#: title-case names running on into the next line is as long as a full one.
+_UNNUMBERED_HEAD_SHARE = 2 / 3
+
+
+def _reads_as_head_title(text: str, max_head: float) -> bool:
+    """A head's title: short, in capitals or title case, no closing punctuation, no division named."""
+    title_like = text.isupper() or (is_title_case(text) and word_count(text) >= 2)
+    return (
+        title_like
+        and _printed_length(text) <= max_head
+        and text[-1] not in ".,;:"
+        and not _DIVISION.match(text)
+    )
+
+
 def _title_beside_number(top: list[_Verdict | None], lines: Sequence[TextLine], max_head: float) -> None:
     """Read the line below a page number that stands alone at the top (``57`` / ``THE HARBOUR``) as
     the head's title.
@@ -412,8 +444,7 @@ def _title_beside_number(top: list[_Verdict | None], lines: Sequence[TextLine], 
         if below >= len(top) or top[below] is not None:
             return
         text = lines[below].text
-        title_like = text.isupper() or (is_title_case(text) and word_count(text) >= 2)
-        if not title_like or _printed_length(text) > max_head or text[-1] in ".,;:" or _DIVISION.match(text):
+        if not _reads_as_head_title(text, max_head):
             return
         following = lines[below + 1].text if below + 1 < len(lines) else ""
         if text.isupper() or following[:1].islower():

@@ -671,11 +671,12 @@ def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
 
 
 def reads_as_lost_ligature(
-    left: str, right: str, whole: float, fragment: float, profile: DocumentProfile
+    left: str, right: str, whole: float, fragment: float, profile: DocumentProfile, *, rarer_too: bool = False
 ) -> bool:
     """Whether a part of a pair, beside a word, reads better as the word it was before it lost a
     ligature of its own (``a rm`` is ``a firm``, ``to nd`` is ``to find``) than the pair does as
-    one word of Zipf ``whole``; a part is a fragment below Zipf ``fragment`` in prose.
+    one word of Zipf ``whole``; a part is a fragment below Zipf ``fragment`` in prose.  Unless
+    ``rarer_too``, a restored word rarer than the whole is no rival (``di used`` is ``diffused``).
     """
     left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
     for part_is_left in (True, False):
@@ -685,7 +686,7 @@ def reads_as_lost_ligature(
         if part_zipf >= fragment or other_zipf < profile.config.known_zipf:
             continue
         restoration = _restoration_of_fragment(part, profile)
-        if restoration is None or profile.zipf(restoration) < whole:
+        if restoration is None or (profile.zipf(restoration) < whole and not rarer_too):
             continue
         restored = (restoration, right) if part_is_left else (left, restoration)
         if _pair_zipf(*restored, profile) + _PAIR_SLACK >= whole:

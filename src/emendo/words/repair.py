@@ -116,9 +116,7 @@ def repair_words(document: Document, profile: DocumentProfile, config: WordsConf
             shows_spaced_losses(text, profile) for text in _sample(document, SPACED_SAMPLE)
         )
     if "split-words" in config.repairs and profile.stray_spaces is None:
-        profile.stray_spaces = any(
-            shows_stray_spaces(text, profile) for text in _sample(document, STRAY_SAMPLE)
-        )
+        profile.stray_spaces = shows_stray_spaces(_sample(document, STRAY_SAMPLE), profile)
     held_back = list(document.held_back)
     italics = {page.index: page.italics for page in document.pages if page.italics}
 

@@ -16,7 +16,7 @@ words that lost a ligature (``jud gment`` as ``jud figment``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
@@ -38,6 +38,8 @@ JOINED_ZIPF = 3.0
 JOINED_MARGIN = 1.0
 #: Where both sides are half words, a rarer word made whole will do.
 HALVES_JOINED_ZIPF = 2.0
+#: A document shows the damage once this many distinct pairs are split words.
+MIN_EVIDENCE = 2
 #: A part this short before a full stop is an abbreviation (``ed.``, ``vol.``).
 _ABBREVIATION = 3
 #: The kind of the repairs made here.
@@ -57,7 +59,10 @@ def join_split_words(text: str, context: TextContext) -> Changes:
     22 stray space inside a word: 'threat ened' is 'threatened'
     """
     profile = context.profile
-    if profile.stray_spaces is False:
+    stray = profile.stray_spaces
+    if stray is None:  # the text is read alone: it is its own evidence
+        stray = shows_stray_spaces([text], profile)
+    if not stray:
         return Changes()  # the common case: the document's first pages showed no split word
     edits: dict[int, Edit] = {}
     for pair in _pairs(text, profile):
@@ -74,14 +79,22 @@ def join_split_words(text: str, context: TextContext) -> Changes:
     return Changes(tuple(_unchained(sorted(edits.values(), key=lambda edit: edit.start), text)))
 
 
-def shows_stray_spaces(text: str, profile: DocumentProfile) -> bool:
-    """Whether some pair of words in ``text`` is one word split by a stray space.
+def shows_stray_spaces(texts: Iterable[str], profile: DocumentProfile) -> bool:
+    """Whether ``texts`` show at least :data:`MIN_EVIDENCE` distinct words split by a stray space.
 
     The extractor splits words on every page or on none, so a document's
     first pages tell (:func:`emendo.words.repair.repair_words`), and the
-    pairs of the rest of a document with none are never read.
+    pairs of the rest of a document with none are never read.  One pair
+    alone may be another damage (``a rm`` lost the ``fi`` of ``firm``).
     """
-    return any(_is_split(pair.group(1), pair.group(2), profile) for pair in _pairs(text, profile))
+    found: set[tuple[str, str]] = set()
+    for text in texts:
+        for pair in _pairs(text, profile):
+            if _is_split(pair.group(1), pair.group(2), profile):
+                found.add((pair.group(1), pair.group(2)))
+                if len(found) >= MIN_EVIDENCE:
+                    return True
+    return False
 
 
 def _pairs(text: str, profile: DocumentProfile) -> Iterator[re.Match[str]]:
@@ -100,7 +113,8 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
     """Whether ``left`` and ``right`` are one word, one of them or both no word of prose.
 
     Where the document lost its ligatures, a part that reads better as the
-    word it was is that word (``to nd`` is ``to find``, not ``tond``); where
+    word it was is that word (``to nd`` is ``to find``, not ``tond``; ``a rm``
+    is ``a firm``, not ``arm``); where
     it writes them as spaces, a pair that a lost sequence makes a word, or
     with a part that lost one and was a commoner word, is the ligature
     repair's (``di er`` is ``differ``; ``be tting`` is not ``betting``).
@@ -120,9 +134,9 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
         or any(profile.zipf(word) > joined for word in _restored(left, right, profile))
     ):
         return False  # di er, be tting: a ligature lost as a space, the ligature repair's to mend
-    return not (
-        profile.lost_ligatures and reads_as_lost_ligature(left, right, joined, HALF_WORD_ZIPF, profile)
-    )
+    if not profile.lost_ligatures:
+        return True
+    return not reads_as_lost_ligature(left, right, joined, HALF_WORD_ZIPF, profile, rarer_too=True)
 
 
 def _restored(left: str, right: str, profile: DocumentProfile) -> list[str]:
