@@ -408,8 +408,7 @@ def _head_without_number(lines: Sequence[TextLine], max_head: float) -> bool:
     """
     if len(lines) < 2 or not lines[1].text[:1].islower():
         return False
-    text = lines[0].text
-    return _printed_length(text) <= _UNNUMBERED_HEAD_SHARE * max_head and _reads_as_head_title(text, max_head)
+    return _reads_as_head_title(lines[0].text, _UNNUMBERED_HEAD_SHARE * max_head)
 
 
 #: A head with no number is at most this share of the longest head: a line of
@@ -417,12 +416,12 @@ def _head_without_number(lines: Sequence[TextLine], max_head: float) -> bool:
 _UNNUMBERED_HEAD_SHARE = 2 / 3
 
 
-def _reads_as_head_title(text: str, max_head: float) -> bool:
-    """A head's title: short, in capitals or title case, no closing punctuation, no division named."""
+def _reads_as_head_title(text: str, longest: float) -> bool:
+    """A head's title: at most ``longest``, in capitals or title case, no closing punctuation, no division."""
     title_like = text.isupper() or (is_title_case(text) and word_count(text) >= 2)
     return (
         title_like
-        and _printed_length(text) <= max_head
+        and _printed_length(text) <= longest
         and text[-1] not in ".,;:"
         and not _DIVISION.match(text)
     )
@@ -437,18 +436,15 @@ def _title_beside_number(top: list[_Verdict | None], lines: Sequence[TextLine], 
     names no division (``CHAPTER FOUR`` below a number opens a chapter), and
     the body goes on below it in mid-sentence, or it is in capitals.
     """
-    for k, found in enumerate(top):
-        if found is None or found.head is None or found.head.title is not None or found.head.number is None:
-            continue
-        below = k + 1
-        if below >= len(top) or top[below] is not None:
-            return
-        text = lines[below].text
-        if not _reads_as_head_title(text, max_head):
-            return
-        following = lines[below + 1].text if below + 1 < len(lines) else ""
-        if text.isupper() or following[:1].islower():
-            top[below] = _Verdict(RUNNING_HEAD, RunningHead(text, found.head.number))
+    for k, verdict in enumerate(top[:-1]):
+        head = verdict.head if verdict else None
+        if head is None or head.title is not None or head.number is None:
+            continue  # the first page number alone is the one
+        text = lines[k + 1].text
+        following = lines[k + 2].text if k + 2 < len(lines) else ""
+        title = _reads_as_head_title(text, max_head) and (text.isupper() or following[:1].islower())
+        if top[k + 1] is None and title:
+            top[k + 1] = _Verdict(RUNNING_HEAD, RunningHead(text, head.number))
         return
 
 

@@ -6,8 +6,8 @@ word.  The letters are all there; a space is too many.  Where one side of
 the space is no word of prose (``ernment``) and the two sides run together
 make a common word, the space goes.  In clean prose that happens about
 twice in 300,000 word pairs, most often in a foreign phrase, which is left
-alone here.  Two words that make a third (``ware houses``, ``be gan``) stay apart:
-their space may be the author's.  A ligature lost as a space (``signi cant``)
+alone here.  Two words that make a third (``ware houses``, ``be gan``) stay
+apart: their space may be the author's.  A ligature lost as a space (``signi cant``)
 makes no word without its letters, so it is left to the ligature repair,
 which runs after this one and would otherwise read a split word's halves as
 words that lost a ligature (``jud gment`` as ``jud figment``).
@@ -114,10 +114,10 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
 
     Where the document lost its ligatures, a part that reads better as the
     word it was is that word (``to nd`` is ``to find``, not ``tond``; ``a rm``
-    is ``a firm``, not ``arm``); where
-    it writes them as spaces, a pair that a lost sequence makes a word, or
-    with a part that lost one and was a commoner word, is the ligature
-    repair's (``di er`` is ``differ``; ``be tting`` is not ``betting``).
+    is ``a firm``, not ``arm``).  Where it writes them as spaces, a pair that
+    a lost sequence makes a word, or with a part that lost one and was a
+    commoner word, is the ligature repair's (``di er`` is ``differ``; ``be
+    tting`` is not ``betting``).
     """
     if not right.islower() or not (left.islower() or left[1:].islower()):
         return False
