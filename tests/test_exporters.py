@@ -102,7 +102,7 @@ def test_a_marker_whose_note_is_on_no_page_read_is_a_raised_number_in_markdown()
     assert "spring,^12^ and" in markdown and "poets.^13^" in markdown and "[^" not in markdown
 
 
-def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown() -> None:
+def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown_and_text() -> None:
     """pandoc drops a footnote nothing refers to: a page of endnotes keeps its notes as paragraphs."""
     from emendo.pipeline import repair_pages
     from emendo.readers import pages_from_texts
@@ -112,7 +112,8 @@ def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown() -> None:
     body = "The board met in the spring.¹ The engineers spoke first and at length.²\n"
     notes = "1 Minutes, 4 March 1878.\n2 Report of the Engineers, 3.\n"
     pages = [*split_pages(fixture.read_text(encoding="utf-8")), body + notes]
-    markdown = document_to_markdown(repair_pages(pages_from_texts(pages)))
+    document = repair_pages(pages_from_texts(pages))
+    markdown = document_to_markdown(document)
     order = [
         "21\\. See the report",
         "23\\. Maria",
@@ -124,3 +125,7 @@ def test_notes_no_marker_points_to_stand_in_reading_order_in_markdown() -> None:
     assert places == sorted(places)
     assert "spring.[^1-4]" in markdown and "[^1-4]: Minutes, 4 March 1878." in markdown
     assert "[^1]:" not in markdown and "[^21]:" not in markdown
+    text = document_to_text(document)
+    order = ["21. See the report", "23. Maria", "Chapter 2.", "1. On the magistracy", "Notes\n\n1. Minutes"]
+    places = [text.index(part) for part in order]
+    assert places == sorted(places)

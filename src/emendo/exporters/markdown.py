@@ -125,11 +125,7 @@ def document_to_markdown(document: Document) -> str:
     pages = {page.index: page for page in document.pages}
     labels = note_labels(document.notes)
     notes = _NoteIndex(document.notes, labels)
-    pointed = {
-        notes.label(ref.number, block.content.page_before(ref.offset) or 0)
-        for block in document.blocks
-        for ref in block.note_refs
-    }
+    pointed = _pointed_labels(document, notes)
     in_place = [note for note, label in zip(document.notes, labels, strict=True) if label not in pointed]
     parts: list[str] = []
     shown: set[int] = set()
@@ -148,6 +144,15 @@ def document_to_markdown(document: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _pointed_labels(document: Document, notes: _NoteIndex) -> set[str | None]:
+    """The labels of the notes some marker of the body points to."""
+    return {
+        notes.label(ref.number, block.content.page_before(ref.offset) or 0)
+        for block in document.blocks
+        for ref in block.note_refs
+    }
+
+
 def _reading_order(blocks: list[Block], notes: list[Note]) -> list[Block | Note]:
     """Blocks and notes merged by the page line each begins on; both lists are in order already."""
     merged: list[Block | Note] = []
@@ -161,9 +166,20 @@ def _reading_order(blocks: list[Block], notes: list[Note]) -> list[Block | Note]
 
 
 def document_to_text(document: Document) -> str:
-    """Plain text: the body, one block a paragraph, then the notes."""
-    parts = [block.text for block in document.blocks]
-    if document.notes:
+    """Plain text: the body, one block a paragraph, then the notes its markers point to.
+
+    Notes no marker points to (a page of endnotes) stand where they are, as
+    in Markdown.
+    """
+    labels = note_labels(document.notes)
+    pointed = _pointed_labels(document, _NoteIndex(document.notes, labels))
+    placed = [(note, label in pointed) for note, label in zip(document.notes, labels, strict=True)]
+    in_place = [note for note, at_foot in placed if not at_foot]
+    parts = [
+        f"{item.number}. {item.text}" if isinstance(item, Note) else item.text
+        for item in _reading_order(document.blocks, in_place)
+    ]
+    if len(in_place) < len(document.notes):
         parts.append("Notes")
-        parts.extend(f"{note.number}. {note.text}" for note in document.notes)
+        parts.extend(f"{note.number}. {note.text}" for note, at_foot in placed if at_foot)
     return "\n\n".join(parts) + "\n"
