@@ -123,7 +123,7 @@ def segment_body(
     hard = _hard_breaks(body, plain, shape.spaced)
     entries = [ends_entry(text) for text in plain]
     is_list = len(plain) >= config.list_min_lines and sum(entries) >= config.list_entry_share * len(plain)
-    titles = [text.isupper() for text in plain]  # on a list page: ``CONTENTS``, an index's ``A``
+    titles = [text.isupper() for text in plain] if is_list else []  # ``CONTENTS``, an index's ``A``
     hanging = not (shape.lines_are_paragraphs or is_list) and _hanging(body, plain, shape, config)
     if shape.lines_are_paragraphs:
         hard = [h or (i > 0 and ends_sentence(plain[i - 1])) for i, h in enumerate(hard)]

@@ -315,6 +315,13 @@ _ENDNOTES_MIN_NOTES = 3
 _HEADING_LENGTH = 60
 
 
+def _below_heading_only(content: Sequence[TextLine], first: int) -> bool:
+    """Whether what stands above line ``first``, if anything, is a short heading (``NOTES``)."""
+    return first <= _ENDNOTES_HEADING_LINES and all(
+        len(line.text) <= _HEADING_LENGTH for line in content[:first]
+    )
+
+
 def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, int]]) -> bool:
     """Whether a run of numbered lines (line, number, text start) is a page of endnotes.
 
@@ -325,12 +332,7 @@ def _opens_endnotes(content: Sequence[TextLine], run: Sequence[tuple[int, int, i
     contents page are lines that end with their page, not with a full stop.
     """
     first, number, _ = run[0]
-    if not (
-        number == 1
-        and len(run) >= _ENDNOTES_MIN_NOTES
-        and first <= _ENDNOTES_HEADING_LINES
-        and all(len(line.text) <= _HEADING_LENGTH for line in content[:first])
-    ):
+    if not (number == 1 and len(run) >= _ENDNOTES_MIN_NOTES and _below_heading_only(content, first)):
         return False
     ends = [start for start, _, _ in run[1:]] + [len(content)]
     notes = [
@@ -359,10 +361,7 @@ def endnote_sections(content: Sequence[TextLine], starts: Sequence[tuple[int, in
     if not heads:
         return None
     top, first_number, _ = starts[0]
-    headed = top <= _ENDNOTES_HEADING_LINES and all(
-        len(line.text) <= _HEADING_LENGTH for line in content[:top]
-    )
-    if not (headed or first_number > 1):
+    if not (_below_heading_only(content, top) or first_number > 1):
         return None  # text above a note 1 is the page's body; above a later note, the last one's end
     bounds = [(top, heads[0][0])] + [
         (head[1], following[0] if following else len(content))
