@@ -134,6 +134,7 @@ def test_a_name_seen_only_glued_is_learned_from_its_glued_forms() -> None:
         "Ivan M. Petrov and Olga E. Ivanova",
         "see www.Example.com/Page and mail@Example.org",
         "the word(s) in Section 5(a) and f(x)",
+        "the points (x.y) and (a.b) of the plane",
         "the claimant(s)Who signed and f(x)Then",
         "1,000 men at 10:30, Dnevnik i pis’ma., 116.",
         "he wrote severly and inexpediency and urbanis",
@@ -223,6 +224,9 @@ def test_small_capitals_set_apart_from_their_capital_are_joined(split: str, join
             "Stor. iii. and ii. passim. and Temp. speaking of it",
         ),
         ("the lips, i.e.mouths, of the river", "the lips, i.e. mouths, of the river"),
+        # an italic letter after a roman numeral; a parenthesis after an initial's full stop
+        ("Murat. xxix.b) and xxxviii.b), there", "Murat. xxix. b) and xxxviii. b), there"),
+        ("Villani, V.(Murat. xiii.) and X.(l. c.) say", "Villani, V. (Murat. xiii.) and X. (l. c.) say"),
         # an italic word English does not know, glued to English words on both sides
         ("he used the word ofdona for it", "he used the word of dona for it"),
         ("mingled withscelleratezza and pride", "mingled with scelleratezza and pride"),

@@ -59,7 +59,7 @@ _PUNCTUATION_SEAMS = (
     ("quote", re.compile(rf"[”’](?:(?<=”)|(?<=[,.;:!?]’))(?={LETTER})")),
     ("stop", re.compile(rf"[.!?][’\")\]]?(?=[“\"‘]?{UPPER})")),
     ("exclamation", re.compile(rf"[!?](?={LOWER})")),
-    ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:]|{LOWER}{{2,}}|p\s|\d)")),
+    ("abbreviation", re.compile(rf"\.(?={LOWER}{{1,5}}[.,;:)]|{LOWER}{{2,}}|p\s|\d)")),
     ("comma", re.compile(r"[,;:](?![\u00b2\u00b3\u00b9\u2070-\u2079])(?=[“‘]?[^\W_])")),  # ,¹² is a marker
     ("paren", re.compile(r"\((?![^\W_]{1,3}\))(?=[^\W_])")),
     ("close_paren", re.compile(rf"\)(?={UPPER}{LOWER})")),
@@ -417,6 +417,8 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
     [None, None]
     >>> punctuation_seam("1941(New York", 4, "paren").italic
     'close'
+    >>> punctuation_seam("Villani, V.(Murat. xiii)", 11, "paren").reason
+    'space lost before a parenthesis'
     >>> punctuation_seam("Stor.iii. 12", 5, "abbreviation").reason
     'space lost after an abbreviation'
     >>> punctuation_seam("e.g. 12", 2, "abbreviation") is None
@@ -448,8 +450,8 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
             return None  # 1,000
         return Seam(at, 0.85, f"space lost after '{text[at - 1]}'", "open" if text[at - 1] == "," else "")
     if kind == "paren":
-        if len(before) == 1 and before.isalpha():
-            return None  # f(x)
+        if len(before) == 1 and before.isalpha() and text[at - 1] == before:
+            return None  # f(x); but not ``V.(Murat.``, an abbreviation's full stop
         return Seam(at, 0.85, "space lost before a parenthesis", "close")
     if kind == "close_paren":
         opening = text.rfind("(", max(0, at - 40), at)
@@ -487,7 +489,7 @@ def _abbreviation_seam(text: str, at: int, before: str, after: str) -> Seam | No
         if len(before) < 2 or not before.isalpha() or _LETTER_CHAIN.search(text, max(0, start - 4), start):
             return None  # 1.5, S.9, U.S.9: numbers and chains of letters
         return Seam(at, 0.8, "space lost after an abbreviation")
-    if len(after) < 2 and text[at + 1 : at + 2] not in (".", ",", ";", ":"):
+    if len(after) < 2 and text[at + 1 : at + 2] not in (".", ",", ";", ":", ")"):
         return None
     dotted = text[start - 1 : start] == "." and text[start - 2 : start - 1].islower()
     if len(before) > 1 and before.islower() and dotted:
