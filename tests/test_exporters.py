@@ -72,6 +72,14 @@ def test_markdown_golden() -> None:
     )
 
 
+def test_markdown_names_a_page_by_its_roman_label_when_it_has_no_number() -> None:
+    from emendo.exporters.markdown import page_name
+
+    assert page_name(Page(0, "", number=None, label="xiv")) == "page xiv"
+    assert page_name(Page(3, "", number=None)) == "input page 4"
+    assert page_name(Page(3, "", number=12, label="xii")) == "page 12"
+
+
 def test_text_export() -> None:
     assert document_to_text(_document()) == (
         "A *star* rose. It fell on thenewspaper Times below.\n\nNotes\n\n1. A note.\n"

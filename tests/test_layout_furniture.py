@@ -212,6 +212,37 @@ def test_a_title_ending_in_a_year_on_a_page_alone_gives_no_page_number() -> None
 
 
 @pytest.mark.parametrize(
+    ("head", "number", "label", "title"),
+    [
+        ("14 PREFACE", 14, None, "PREFACE"),
+        ("PREFACE 15", 15, None, "PREFACE"),
+        ("xiv PREFACE", None, "xiv", "PREFACE"),
+        ("INTRODUCTION xxiii", None, "xxiii", "INTRODUCTION"),
+        ("The Harbour Works 211", 211, None, "The Harbour Works"),
+    ],
+)
+def test_a_page_number_a_plain_space_sets_beside_a_head_above_mid_sentence_is_the_pages(
+    head: str, number: int | None, label: str | None, title: str
+) -> None:
+    """Read alone, a short head over a line that goes on mid-sentence is the head; the number beside
+    it, arabic or the roman of front matter, is the page's, not part of its title."""
+    page = _lay_out(f"{head}\n{_body(0)}").pages[0]
+    assert (page.number, page.label, page.running_head) == (number, label, title)
+
+
+def test_a_roman_page_number_alone_is_the_pages_label() -> None:
+    document = _lay_out(f"{_body(0)}\nxv\n")
+    assert (document.pages[0].number, document.pages[0].label) == (None, "xv")
+    assert ("xv", "page-number") in _removed(document)
+
+
+def test_a_label_the_reader_declared_is_kept() -> None:
+    pages = [Page(0, f"{_body(0)}\nxv\n", label="15")]
+    document = analyse_layout(pages, LayoutConfig(), CaseHyphenJudge())
+    assert document.pages[0].label == "15"
+
+
+@pytest.mark.parametrize(
     ("first", "is_head"),
     [
         ("THE HARBOUR AND THE TOWN", True),

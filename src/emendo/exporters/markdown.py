@@ -33,8 +33,10 @@ def _escape_block_start(text: str) -> str:
 
 
 def page_name(page: Page) -> str:
-    """How a page is named in comments: its printed number when known."""
-    return f"page {page.number}" if page.number is not None else f"input page {page.index + 1}"
+    """How a page is named in comments: its printed number or label when known."""
+    if page.number is not None:
+        return f"page {page.number}"
+    return f"page {page.label}" if page.label else f"input page {page.index + 1}"
 
 
 def page_seams(content: TrackedText) -> Iterator[tuple[int, int]]:

@@ -146,6 +146,7 @@ def _find_parts(
         )
 
     page.number, page.running_head = furniture.number, furniture.running_head
+    page.label = page.label or furniture.label  # a PDF's own label first
     content = [line for line in lines if line.number not in furniture.reasons]
     spaced = spaced_gap(
         content, config.spaced_min_gaps, config.spaced_min_share, config.spaced_mid_sentence_share

@@ -41,15 +41,15 @@ _SEPARATOR = (
 _TITLE_THEN_NUMBER = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}(?P<number>\d{{1,4}})")
 _NUMBER_THEN_TITLE = re.compile(rf"(?P<number>\d{{1,4}}){_SEPARATOR}(?P<title>\S.*)")
 #: Front matter numbers its pages in lower-case roman: ``xii    Preface``.
-_ROMAN_THEN_TITLE = re.compile(rf"[ivxlcdm]{{1,7}}{_SEPARATOR}(?P<title>\S.*)")
-_TITLE_THEN_ROMAN = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}[ivxlcdm]{{1,7}}")
+_ROMAN_THEN_TITLE = re.compile(rf"(?P<roman>[ivxlcdm]{{1,7}}){_SEPARATOR}(?P<title>\S.*)")
+_TITLE_THEN_ROMAN = re.compile(rf"(?P<title>.*?\S){_SEPARATOR}(?P<roman>[ivxlcdm]{{1,7}})")
 _PLAIN_TITLE_THEN_NUMBER = re.compile(r"(?P<title>.*?\S) (?P<number>\d{1,4})")
 _PLAIN_NUMBER_THEN_TITLE = re.compile(r"(?P<number>\d{1,4}) (?P<title>\S.*)")
 #: A page number alone, perhaps between dashes or brackets, or named as one
 #: (``Page 41 of 312``), but never with a full stop or comma: ``1876.`` is the
 #: end of a note.
 _BARE_NUMBER = re.compile(
-    r"[-–—|•·*\[(<]{0,2}\s*(?:[Pp]age\s+)?(?:(?P<number>\d{1,4})|[ivxlcdm]{1,7})(?:\s+of\s+\d{1,4})?"
+    r"[-–—|•·*\[(<]{0,2}\s*(?:[Pp]age\s+)?(?:(?P<number>\d{1,4})|(?P<roman>[ivxlcdm]{1,7}))(?:\s+of\s+\d{1,4})?"
     r"\s*[-–—|•·*\])>]{0,2}"
 )
 #: The longest line that can be a page number alone.
@@ -64,10 +64,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @dataclass(frozen=True, slots=True)
 class RunningHead:
-    """What a furniture line tells of its page: the head's title and the number."""
+    """What a furniture line tells of its page: the head's title, the number, and a roman
+    numeral's letters (``label``), which front matter numbers its pages by."""
 
     title: str | None
     number: int | None
+    label: str | None = None
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class Furniture:
 
     reasons: dict[int, str] = field(default_factory=dict)
     number: int | None = None
+    label: str | None = None
     running_head: str | None = None
 
 
@@ -88,11 +91,11 @@ def parse_running_head(text: str, *, confirmed: bool = False) -> RunningHead | N
     (``confirmed``).
 
     >>> parse_running_head("Moscow versus Tokyo Ë 129")
-    RunningHead(title='Moscow versus Tokyo', number=129)
+    RunningHead(title='Moscow versus Tokyo', number=129, label=None)
     >>> parse_running_head("128 | Chapter 6 The Eurasian Triangle")
-    RunningHead(title='Chapter 6 The Eurasian Triangle', number=128)
+    RunningHead(title='Chapter 6 The Eurasian Triangle', number=128, label=None)
     >>> parse_running_head("- 12 -")
-    RunningHead(title=None, number=12)
+    RunningHead(title=None, number=12, label=None)
     >>> parse_running_head("the war of 1904") is None
     True
     """
@@ -103,24 +106,24 @@ def bare_page_number(text: str) -> RunningHead | None:
     """A line that is only a page number (arabic, or lower-case roman without a value).
 
     >>> bare_page_number("[129]"), bare_page_number("xii")
-    (RunningHead(title=None, number=129), RunningHead(title=None, number=None))
+    (RunningHead(title=None, number=129, label=None), RunningHead(title=None, number=None, label='xii'))
     >>> bare_page_number("Page 41 of 312")
-    RunningHead(title=None, number=41)
+    RunningHead(title=None, number=41, label=None)
     """
     bare = _BARE_NUMBER.fullmatch(text) if len(text) <= _BARE_LENGTH else None
     if bare is None:
         return None
     number = bare.group("number")
-    return RunningHead(None, int(number) if number else None)
+    return RunningHead(None, int(number)) if number else RunningHead(None, None, bare.group("roman"))
 
 
 def symbol_head(text: str) -> RunningHead | None:
     """A running head whose title and number a separator keeps apart.
 
     >>> symbol_head("Japan and Caucasian Émigré Forces · 135")
-    RunningHead(title='Japan and Caucasian Émigré Forces', number=135)
+    RunningHead(title='Japan and Caucasian Émigré Forces', number=135, label=None)
     >>> symbol_head("xii      THE RISE OF THE NAVY")
-    RunningHead(title='THE RISE OF THE NAVY', number=None)
+    RunningHead(title='THE RISE OF THE NAVY', number=None, label='xii')
     """
     for pattern in _shapes(text, _NUMBER_THEN_TITLE, _TITLE_THEN_NUMBER):
         match = pattern.fullmatch(text)
@@ -129,7 +132,7 @@ def symbol_head(text: str) -> RunningHead | None:
     for pattern, letter in ((_ROMAN_THEN_TITLE, text[:1]), (_TITLE_THEN_ROMAN, text[-1:])):
         match = pattern.fullmatch(text) if letter and letter in "ivxlcdm" else None
         if match and _reads_as_title(match.group("title")):
-            return RunningHead(match.group("title").strip(), None)
+            return RunningHead(match.group("title").strip(), None, match.group("roman"))
     return None
 
 
@@ -146,7 +149,7 @@ def _plain_head(text: str, confirmed: bool) -> RunningHead | None:
     number of a division (``C HAPTER 3``).
 
     >>> _plain_head("The Crisis of 1846", False) is None, _plain_head("The Crisis of 1846", True)
-    (True, RunningHead(title='The Crisis of', number=1846))
+    (True, RunningHead(title='The Crisis of', number=1846, label=None))
     >>> _plain_head("C HAPTER 3", False) is None
     True
     """
@@ -378,8 +381,8 @@ def find_furniture(
         if v is None:
             break
         found[i] = v
-    if not found and _head_without_number(lines, max_head):
-        found[0] = _Verdict(RUNNING_HEAD, RunningHead(lines[0].text, None))
+    if not found and (head := _head_above_mid_sentence(lines, max_head)) is not None:
+        found[0] = _Verdict(RUNNING_HEAD, head)
     top_end = max(found, default=-1) + 1
     known = next((v.head.number for v in found.values() if v.head and v.head.number is not None), None)
     for i in range(len(lines) - 1, max(top_end, len(lines) - config.foot_zone_lines) - 1, -1):
@@ -398,17 +401,42 @@ def find_furniture(
     return _summarise(found)
 
 
-def _head_without_number(lines: Sequence[TextLine], max_head: float) -> bool:
-    """Whether the first line is a running head whose page number stands at the foot, if anywhere.
+def _head_above_mid_sentence(lines: Sequence[TextLine], max_head: float) -> RunningHead | None:
+    """The first line as a running head, when the line below it goes on in mid-sentence.
 
-    A short line in capitals, or in title case, that ends without
-    punctuation and names no division, above a line that goes on in
-    mid-sentence: a line of a paragraph is full unless it is the last, and
-    a heading stands above a new paragraph.
+    A line of a paragraph is full unless it is the last, and a heading
+    stands above a new paragraph, so a short line in capitals, or in title
+    case, that ends without punctuation and names no division is the page's
+    head.  A page number a plain space sets apart from it, first or last,
+    is the page's (``14 PREFACE``, ``xiv PREFACE``); else the number stands
+    at the foot, if anywhere.
+
+    >>> lines = [TextLine(0, n, 0, 0, text, 0) for n, text in enumerate(("xiv PREFACE", "the reader will"))]
+    >>> _head_above_mid_sentence(lines, 60.0)
+    RunningHead(title='PREFACE', number=None, label='xiv')
+    >>> _head_above_mid_sentence([TextLine(0, 0, 0, 0, "PREFACE 14", 0), lines[1]], 60.0)
+    RunningHead(title='PREFACE', number=14, label=None)
     """
     if len(lines) < 2 or not lines[1].text[:1].islower():
-        return False
-    return _reads_as_head_title(lines[0].text, _UNNUMBERED_HEAD_SHARE * max_head)
+        return None
+    text = lines[0].text
+    longest = _UNNUMBERED_HEAD_SHARE * max_head
+    numbered = _NUMBER_BESIDE_TITLE.fullmatch(text)
+    title = numbered and (numbered.group("title") or numbered.group("title_last"))
+    if numbered and title and _reads_as_head_title(title, longest):
+        number = numbered.group("number") or numbered.group("number_last")
+        if not (number and _YEARS[0] <= int(number) <= _YEARS[1]):  # ``The Crisis of 1846`` is all title
+            roman = numbered.group("roman") or numbered.group("roman_last")
+            return RunningHead(title, int(number) if number else None, roman)
+    return RunningHead(text, None) if _reads_as_head_title(text, longest) else None
+
+
+_ROMAN_NUMERAL = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+#: A page number set apart from a head's title by a plain space, first or last.
+_NUMBER_BESIDE_TITLE = re.compile(
+    rf"(?:(?:(?P<number>\d{{1,4}})|(?P<roman>{_ROMAN_NUMERAL})) (?P<title>\S.*)"
+    rf"|(?P<title_last>.*\S) (?:(?P<number_last>\d{{1,4}})|(?P<roman_last>{_ROMAN_NUMERAL})))"
+)
 
 
 #: A head with no number is at most this share of the longest head: a line of
@@ -501,6 +529,8 @@ def _summarise(found: dict[int, _Verdict]) -> Furniture:
         if v.head is not None:
             if furniture.number is None:
                 furniture.number = v.head.number
+            if furniture.label is None:
+                furniture.label = v.head.label
             if furniture.running_head is None:
                 furniture.running_head = v.head.title
     return furniture
