@@ -64,3 +64,54 @@ def test_a_ligature_lost_as_a_space_is_the_ligature_repair_s() -> None:
     """``di er`` joined plainly would be the rare ``dier``; its lost ``ff`` makes ``differ``."""
     document = "The o cials were con dent that the signi cant e ort would su ce and the rst eld."
     assert repaired("The views di er on the point.", document) == "The views differ on the point."
+
+
+#: A page that writes whole the words the split pages below run together.
+WHOLE_WORDS = (
+    "Thomas took an interest in the matter, and he said in the meantime that the board could not "
+    "withdraw into silence; maybe the quay around the harbour would heat in the sun."
+)
+
+
+@pytest.mark.parametrize(
+    ("split", "whole"),
+    [
+        ("Their inter est in the mat ter grew.", "Their interest in the matter grew."),
+        ("As Tho mas said, the board met.", "As Thomas said, the board met."),
+    ],
+)
+def test_two_words_are_one_the_document_writes_whole_and_books_never_set_apart(
+    split: str, whole: str
+) -> None:
+    assert repaired(split, BOOK, SPLIT_PAGE, WHOLE_WORDS) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He went a round of the docks, and then in to the office.",  # pairs books use
+        "It may be that he at once saw it.",  # a pair of its own, and two function words
+    ],
+)
+def test_two_words_that_books_set_side_by_side_stay_apart(text: str) -> None:
+    assert repaired(text, BOOK, SPLIT_PAGE, WHOLE_WORDS) == text
+
+
+def test_two_words_stay_apart_where_the_document_shows_no_split_words() -> None:
+    assert repaired("Their inter est grew.", BOOK, WHOLE_WORDS) == "Their inter est grew."
+
+
+def test_a_half_word_joins_the_neighbour_that_leaves_no_fragment() -> None:
+    """``ta`` could make ``Theta`` with the word before it; ``ctical`` is no word, so ``tactical``."""
+    assert repaired("The ta ctical lesson was plain.") == "The tactical lesson was plain."
+
+
+def test_half_of_a_split_word_is_not_cut_as_words_glued_together() -> None:
+    """``ourable`` is half of ``honourable``, not ``our`` glued to ``able``."""
+    assert repaired("The hon ourable member rose.") == "The honourable member rose."
+
+
+def test_a_letter_left_by_a_lost_ligature_is_not_joined_to_its_neighbour() -> None:
+    """``a t`` was ``a fit`` where the document lost its ligatures, not ``at``."""
+    document = "The rst eld and the nal gures show a t of anger; the at roof leaked, at last."
+    assert repaired("He found a t place for it.", document, SPLIT_PAGE) == "He found a fit place for it."

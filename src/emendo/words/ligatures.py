@@ -551,7 +551,8 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
     return Changes(tuple(edits))
 
 
-_WORD_PAIR = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'\-]))")
+#: Two words side by side, each whole: the first is taken, the second only looked at.
+WORD_PAIR = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'\-]))")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
@@ -583,7 +584,7 @@ def spaced_losses(text: str, profile: DocumentProfile) -> list[Edit]:
     if not spaced:
         return []  # the common case: no fragment in the document is half of a word
     edits: list[Edit] = []
-    for pair in _WORD_PAIR.finditer(text):
+    for pair in WORD_PAIR.finditer(text):
         join = _spaced_join(pair, profile)
         if join is not None:
             edits.append(join)
@@ -602,7 +603,7 @@ def shows_spaced_losses(text: str, profile: DocumentProfile) -> bool:
 
 
 def fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
-    """The word pairs of ``text`` (as :data:`_WORD_PAIR` finds them) that have a fragment on one side."""
+    """The word pairs of ``text`` (as :data:`WORD_PAIR` finds them) that have a fragment on one side."""
     for fragment in fragments:
         for start in occurrences(text, fragment):
             before = (
@@ -611,7 +612,7 @@ def fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
                 else None
             )
             for at in (before.start() if before else None, start):
-                pair = _WORD_PAIR.match(text, at) if at is not None else None
+                pair = WORD_PAIR.match(text, at) if at is not None else None
                 if pair is not None:
                     yield pair
 

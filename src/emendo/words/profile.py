@@ -218,6 +218,8 @@ class DocumentProfile:
     spaced_joins: dict[tuple[str, str], tuple[float, str] | None] = field(default_factory=dict, repr=False)
     #: Whether a pair of words is one word split by a stray space, by pair (``gov ernment``).
     split_joins: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    #: How well a pair reads as one word split by a stray space, None for not at all, by pair.
+    split_fits: dict[tuple[str, str], float | None] = field(default_factory=dict, repr=False)
     #: Whether the extractor split the document's words with stray spaces,
     #: settled as :attr:`spaced_ligatures` is (see :mod:`emendo.words.splits`).
     stray_spaces: bool | None = None

@@ -45,6 +45,7 @@ from emendo.words.changes import Changes, TextContext
 from emendo.words.lexicon import lookup_key
 from emendo.words.ligatures import FUNCTION_WORDS, is_foreign, neighbours, prose_zipf, surroundings
 from emendo.words.segment import NAME_GLUE
+from emendo.words.splits import is_split_half
 from emendo.words.tokens import LETTER, LOWER, UPPER, occurrences, split_camel, word_set
 
 if TYPE_CHECKING:
@@ -139,6 +140,8 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
         words = [token[a:b] for a, b in itertools.pairwise(bounds)]
         for start in occurrences(text, token):
             end = start + len(token)
+            if is_split_half(text, start, end, context.profile):
+                continue  # ``hon ourable``: a stray space split it, nothing glued it (``our|able``)
             if is_foreign(surroundings(text, start, end), context.profile.zipf) and not _english_goes_on(
                 text, start, end, words[-1], context.profile
             ):

@@ -6,8 +6,12 @@ word.  The letters are all there; a space is too many.  Where one side of
 the space is no word of prose (``ernment``) and the two sides run together
 make a common word, the space goes.  In clean prose that happens about
 twice in 300,000 word pairs, most often in a foreign phrase, which is left
-alone here.  Two words that make a third (``ware houses``, ``be gan``) stay
-apart: their space may be the author's.  A ligature lost as a space (``signi cant``)
+alone here.  Once a document has shown such splits, two words that make a
+third are one where the document writes that word whole elsewhere and books
+set the two words side by side far less often than they use the third
+(``inter est``, ``Tho mas``, but not ``in to``, ``may be``); elsewhere they
+stay apart (``ware houses``, ``be gan``): their space may be the author's.
+A ligature lost as a space (``signi cant``)
 makes no word without its letters, so it is left to the ligature repair,
 which runs after this one and would otherwise read a split word's halves as
 words that lost a ligature (``jud gment`` as ``jud figment``).
@@ -20,8 +24,10 @@ from collections.abc import Iterable, Iterator
 
 from emendo.model import Edit
 from emendo.words.changes import Changes, TextContext
-from emendo.words.lexicon import lookup_key
+from emendo.words.lexicon import PAIR_CORPUS, PAIR_THRESHOLD, lookup_key
 from emendo.words.ligatures import (
+    FUNCTION_WORDS,
+    WORD_PAIR,
     fragment_pairs,
     is_foreign,
     prose_zipf,
@@ -40,6 +46,10 @@ JOINED_MARGIN = 1.0
 HALVES_JOINED_ZIPF = 2.0
 #: A document shows the damage once this many distinct pairs are split words.
 MIN_EVIDENCE = 2
+#: Two words are one where books use the word they make this many powers of
+#: ten more often than they set the two side by side: a stray space splits
+#: about one long word in a hundred at any one place.
+WORDS_JOINED_MARGIN = 2.0
 #: A part this short before a full stop is an abbreviation (``ed.``, ``vol.``).
 _ABBREVIATION = 3
 #: The kind of the repairs made here.
@@ -64,19 +74,22 @@ def join_split_words(text: str, context: TextContext) -> Changes:
         stray = shows_stray_spaces([text], profile)
     if not stray:
         return Changes()  # the common case: the document's first pages showed no split word
-    edits: dict[int, Edit] = {}
-    for pair in _pairs(text, profile):
+    joins: dict[int, tuple[float, Edit]] = {}
+    for pair in WORD_PAIR.finditer(text):
         left, right = pair.group(1), pair.group(2)
         space = pair.end() - 1
-        if space in edits or not _is_split(left, right, profile):
+        if space in joins:
+            continue
+        fit = _split_fit(left, right, profile)
+        if fit is None:
             continue
         if len(right) <= _ABBREVIATION and text.startswith(".", pair.end() + len(right)):
             continue  # Last ed. by: an abbreviation
         if is_foreign(surroundings(text, pair.start(), pair.end() + len(right)), profile.zipf):
             continue  # a quotation: its words are not English ones
         reason = f"stray space inside a word: '{left} {right}' is '{left + right}'"
-        edits[space] = Edit(space, space + 1, "", SPLIT_WORD, reason, 0.9)
-    return Changes(tuple(_unchained(sorted(edits.values(), key=lambda edit: edit.start), text)))
+        joins[space] = (fit, Edit(space, space + 1, "", SPLIT_WORD, reason, 0.9))
+    return Changes(tuple(_best_of_chains(list(joins.values()), text)))
 
 
 def shows_stray_spaces(texts: Iterable[str], profile: DocumentProfile) -> bool:
@@ -107,6 +120,76 @@ def _is_split(left: str, right: str, profile: DocumentProfile) -> bool:
     if found is None:
         found = profile.split_joins[left, right] = _one_word(left, right, profile)
     return found
+
+
+def is_split_half(text: str, start: int, end: int, profile: DocumentProfile) -> bool:
+    """Whether the token at ``text[start:end]`` is half of a word a stray space split, in a
+    document that shows such splits (``hon ourable``: not ``our|able`` glued).
+
+    >>> from emendo.model import Page
+    >>> from emendo.words import WordsConfig, learn_profile
+    >>> profile = learn_profile([Page(0, "The gov ernment threat ened it.")], WordsConfig())
+    >>> profile.stray_spaces = True
+    >>> text = "the hon ourable member"
+    >>> is_split_half(text, 8, 15, profile), is_split_half(text, 16, 22, profile)
+    (True, False)
+    """
+    if not profile.stray_spaces:
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 40), start)
+    after = _FIRST_WORD.match(text, end)
+    return (before is not None and _is_split(before.group(1), text[start:end], profile)) or (
+        after is not None and _is_split(text[start:end], after.group(1), profile)
+    )
+
+
+_LAST_WORD = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) $")
+_FIRST_WORD = re.compile(r" ([^\W\d_]+)(?![\w’'\-])")
+
+
+def _split_fit(left: str, right: str, profile: DocumentProfile) -> float | None:
+    """How well ``left right`` reads as one word split by a stray space; None where it does not.
+
+    The fit is the word's Zipf less its commoner part's: where a word could
+    join either neighbour (``The ta ctical``), the join that leaves no
+    fragment wins (``tactical``, not ``Theta``).  Remembered for the document.
+    """
+    if (left, right) in profile.split_fits:
+        return profile.split_fits[left, right]
+    fit = None
+    if _is_split(left, right, profile) or _words_make_one(left, right, profile):
+        parts = (prose_zipf(lookup_key(part), profile.zipf(part)) for part in (left, right))
+        fit = profile.zipf(left + right) - max(parts)
+    profile.split_fits[left, right] = fit
+    return fit
+
+
+def _words_make_one(left: str, right: str, profile: DocumentProfile) -> bool:
+    """Whether two words are one word a stray space split (``inter est``, ``Tho mas``).
+
+    The word must be one English knows, stand whole elsewhere in the
+    document (not glued, as ``withscelleratezza``), and books must use it
+    :data:`WORDS_JOINED_MARGIN` powers of ten more often than they set the
+    two words side by side (``a round``, ``may be``, ``in to`` are pairs of
+    their own).  A pair too rare for the word-pair list is put where chance
+    puts it.  Two function words (``He at``) are grammar, and a letter alone
+    or a word that lost a ligature (``a t`` was ``a fit``) is other damage.
+    """
+    if not right.islower() or not (left.islower() or left[1:].islower()) or min(len(left), len(right)) < 2:
+        return False
+    joined = left + right
+    key_left, key_right = lookup_key(left), lookup_key(right)
+    if profile.zipf(joined) < HALVES_JOINED_ZIPF or not profile.count_any_case(joined):
+        return False
+    if key_left in FUNCTION_WORDS and key_right in FUNCTION_WORDS:
+        return False
+    if profile.lost_ligatures and any(_likelier_restored(part, profile) for part in (left, right)):
+        return False
+    left_zipf, right_zipf = profile.zipf(key_left), profile.zipf(key_right)
+    chance = PAIR_CORPUS + left_zipf - 9 + right_zipf - 9
+    side_by_side = profile.word_pairs().log_count(key_left, key_right) or min(chance, PAIR_THRESHOLD)
+    used = PAIR_CORPUS + profile.zipf(joined) - 9
+    return used - WORDS_JOINED_MARGIN > side_by_side
 
 
 def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
@@ -144,11 +227,17 @@ def _restored(left: str, right: str, profile: DocumentProfile) -> list[str]:
     return [found.word for part in (left, right) if (found := profile.restoration(part)) is not None]
 
 
-def _unchained(edits: list[Edit], text: str) -> list[Edit]:
-    """The joins, less any that would run on into the word the join before made (``a b c``)."""
+def _likelier_restored(part: str, profile: DocumentProfile) -> bool:
+    """Whether ``part`` reads better as the word it was before it lost a ligature (``t``: ``fit``)."""
+    restoration = profile.restoration(part)
+    return restoration is not None and restoration.prior > 0
+
+
+def _best_of_chains(joins: list[tuple[float, Edit]], text: str) -> list[Edit]:
+    """The joins, best fit first, less any that would run on into a word another made (``a b c``)."""
     kept: list[Edit] = []
-    for edit in edits:
-        if kept and " " not in text[kept[-1].end : edit.start]:
+    for _, edit in sorted(joins, key=lambda join: -join[0]):
+        if any(" " not in text[min(edit.end, k.end) : max(edit.start, k.start)] for k in kept):
             continue
         kept.append(edit)
-    return kept
+    return sorted(kept, key=lambda edit: edit.start)
