@@ -44,7 +44,7 @@ def test_a_word_split_by_a_stray_space_is_made_whole(split: str, whole: str) -> 
     "text",
     [
         "Their own ware houses stood above the bridge.",  # two words that make a third
-        "He said he would be gan ging up on them.",  # gan is a word the author may mean
+        "She was a ward of the court and a lone voice in it.",  # phrases of a function word
         "He went a round of the docks and came back in to the office.",
         "Last ed. by the editor in 1872, vol. 2.",  # an abbreviation
         "As the chronicle says, disse che da li venne la gente.",  # a foreign phrase
@@ -95,6 +95,10 @@ def test_two_words_are_one_the_document_writes_whole_and_books_never_set_apart(
 )
 def test_two_words_that_books_set_side_by_side_stay_apart(text: str) -> None:
     assert repaired(text, BOOK, SPLIT_PAGE, WHOLE_WORDS) == text
+
+
+def test_two_words_make_a_common_word_the_document_never_writes_whole() -> None:
+    assert repaired("His fri end rode on.") == "His friend rode on."
 
 
 def test_two_words_stay_apart_where_the_document_shows_no_split_words() -> None:

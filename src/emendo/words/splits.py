@@ -7,14 +7,14 @@ the space is no word of prose (``ernment``) and the two sides run together
 make a common word, the space goes.  In clean prose that happens about
 twice in 300,000 word pairs, most often in a foreign phrase, which is left
 alone here.  Once a document has shown such splits, two words that make a
-third are one where the document writes that word whole elsewhere and books
-set the two words side by side far less often than they use the third
-(``inter est``, ``Tho mas``, but not ``in to``, ``may be``); elsewhere they
-stay apart (``ware houses``, ``be gan``): their space may be the author's.
-A ligature lost as a space (``signi cant``)
-makes no word without its letters, so it is left to the ligature repair,
-which runs after this one and would otherwise read a split word's halves as
-words that lost a ligature (``jud gment`` as ``jud figment``).
+third are one where books set the two side by side far less often than they
+use the third, by a wider margin where the document never writes it whole
+(``inter est``, ``Tho mas``, ``fri end``; not ``in to``, ``may be``, ``a
+ward of``); in a document that shows none they stay apart (``ware
+houses``): their space may be the author's.  A ligature lost as a space
+(``signi cant``) makes no word without its letters, so it is left to the
+ligature repair, which runs after this one and would otherwise read a split
+word's halves as words that lost a ligature (``jud gment`` as ``jud figment``).
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ MIN_EVIDENCE = 2
 #: ten more often than they set the two side by side: a stray space splits
 #: about one long word in a hundred at any one place.
 WORDS_JOINED_MARGIN = 2.0
+#: A function word makes phrases of its own (``a ward of``, ``a round of``), and
+#: a word the document never writes whole has only English behind it: both
+#: need this much more.
+GRAMMAR_MARGIN = 1.0
+#: A word the document never writes whole must be at least this common (``fri end``).
+COMMON_JOINED_ZIPF = 5.0
 #: A part this short before a full stop is an abbreviation (``ed.``, ``vol.``).
 _ABBREVIATION = 3
 #: The kind of the repairs made here.
@@ -167,20 +173,26 @@ def _split_fit(left: str, right: str, profile: DocumentProfile) -> float | None:
 def _words_make_one(left: str, right: str, profile: DocumentProfile) -> bool:
     """Whether two words are one word a stray space split (``inter est``, ``Tho mas``).
 
-    The word must be one English knows, stand whole elsewhere in the
-    document (not glued, as ``withscelleratezza``), and books must use it
+    The word must be one English knows, and books must use it
     :data:`WORDS_JOINED_MARGIN` powers of ten more often than they set the
     two words side by side (``a round``, ``may be``, ``in to`` are pairs of
-    their own).  A pair too rare for the word-pair list is put where chance
-    puts it.  Two function words (``He at``) are grammar, and a letter alone
-    or a word that lost a ligature (``a t`` was ``a fit``) is other damage.
+    their own); a pair too rare for the word-pair list is put where chance
+    puts it.  Beside a function word, or for a word the document never
+    writes whole (and so a common one, :data:`COMMON_JOINED_ZIPF`), the
+    margin is wider by :data:`GRAMMAR_MARGIN`.  A form the document writes
+    glued (``withscelleratezza``) is no word English knows.  Two function
+    words (``He at``) are grammar, and a letter alone or a word that lost a
+    ligature (``a t`` was ``a fit``) is other damage.
     """
     if not right.islower() or not (left.islower() or left[1:].islower()) or min(len(left), len(right)) < 2:
         return False
     joined = left + right
     key_left, key_right = lookup_key(left), lookup_key(right)
-    if profile.zipf(joined) < HALVES_JOINED_ZIPF or not profile.count_any_case(joined):
+    joined_zipf = profile.zipf(joined)
+    written = profile.count_any_case(joined) > 0
+    if joined_zipf < (HALVES_JOINED_ZIPF if written else COMMON_JOINED_ZIPF):
         return False
+    grammar = key_left in FUNCTION_WORDS or key_right in FUNCTION_WORDS
     if key_left in FUNCTION_WORDS and key_right in FUNCTION_WORDS:
         return False
     if profile.lost_ligatures and any(_likelier_restored(part, profile) for part in (left, right)):
@@ -188,8 +200,9 @@ def _words_make_one(left: str, right: str, profile: DocumentProfile) -> bool:
     left_zipf, right_zipf = profile.zipf(key_left), profile.zipf(key_right)
     chance = PAIR_CORPUS + left_zipf - 9 + right_zipf - 9
     side_by_side = profile.word_pairs().log_count(key_left, key_right) or min(chance, PAIR_THRESHOLD)
-    used = PAIR_CORPUS + profile.zipf(joined) - 9
-    return used - WORDS_JOINED_MARGIN > side_by_side
+    used = PAIR_CORPUS + joined_zipf - 9
+    margin = WORDS_JOINED_MARGIN + (GRAMMAR_MARGIN if grammar or not written else 0.0)
+    return used - margin > side_by_side
 
 
 def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
