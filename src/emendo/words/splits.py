@@ -164,8 +164,7 @@ def _split_fit(left: str, right: str, profile: DocumentProfile) -> float | None:
         return profile.split_fits[left, right]
     fit = None
     if _is_split(left, right, profile) or _words_make_one(left, right, profile):
-        parts = (prose_zipf(lookup_key(part), profile.zipf(part)) for part in (left, right))
-        fit = profile.zipf(left + right) - max(parts)
+        fit = profile.zipf(left + right) - max(_prose(left, profile), _prose(right, profile))
     profile.split_fits[left, right] = fit
     return fit
 
@@ -195,7 +194,7 @@ def _words_make_one(left: str, right: str, profile: DocumentProfile) -> bool:
     grammar = key_left in FUNCTION_WORDS or key_right in FUNCTION_WORDS
     if key_left in FUNCTION_WORDS and key_right in FUNCTION_WORDS:
         return False
-    if profile.lost_ligatures and any(_likelier_restored(part, profile) for part in (left, right)):
+    if profile.lost_ligatures and _restored(left, right, profile):
         return False
     left_zipf, right_zipf = profile.zipf(key_left), profile.zipf(key_right)
     chance = PAIR_CORPUS + left_zipf - 9 + right_zipf - 9
@@ -217,7 +216,7 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
     """
     if not right.islower() or not (left.islower() or left[1:].islower()):
         return False
-    rarer, commoner = sorted(prose_zipf(lookup_key(part), profile.zipf(part)) for part in (left, right))
+    rarer, commoner = sorted(_prose(part, profile) for part in (left, right))
     joined = profile.zipf(left + right)
     if commoner < HALF_WORD_ZIPF:
         enough = joined >= HALVES_JOINED_ZIPF  # overth rew, instruc tive
@@ -236,14 +235,19 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
 
 
 def _restored(left: str, right: str, profile: DocumentProfile) -> list[str]:
-    """The words the parts were, for those that read as words that lost a ligature."""
-    return [found.word for part in (left, right) if (found := profile.restoration(part)) is not None]
+    """The words the parts were, for a part beside a word that reads better as a word that lost
+    a ligature (``a t``: ``fit``) than as itself; beside a fragment, a part is that fragment's
+    other half (``recei ve`` is no ``five``)."""
+    restored = []
+    for part, other in ((left, right), (right, left)):
+        found = profile.restoration(part)
+        if found is not None and found.prior > 0 and _prose(other, profile) >= HALF_WORD_ZIPF:
+            restored.append(found.word)
+    return restored
 
 
-def _likelier_restored(part: str, profile: DocumentProfile) -> bool:
-    """Whether ``part`` reads better as the word it was before it lost a ligature (``t``: ``fit``)."""
-    restoration = profile.restoration(part)
-    return restoration is not None and restoration.prior > 0
+def _prose(word: str, profile: DocumentProfile) -> float:
+    return prose_zipf(lookup_key(word), profile.zipf(word))
 
 
 def _best_of_chains(joins: list[tuple[float, Edit]], text: str) -> list[Edit]:
