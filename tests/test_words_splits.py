@@ -34,6 +34,7 @@ def repaired(text: str, *document: str) -> str:
         ("They gave up the plan alto gether.", "They gave up the plan altogether."),
         ("The rebels overth rew the council.", "The rebels overthrew the council."),  # two halves
         ("The stone was enter ed in the accounts.", "The stone was entered in the accounts."),
+        ("CHAPTER IV. THE BA TTLES OF 1652", "CHAPTER IV. THE BATTLES OF 1652"),  # capitals
     ],
 )
 def test_a_word_split_by_a_stray_space_is_made_whole(split: str, whole: str) -> None:

@@ -183,7 +183,7 @@ def _words_make_one(left: str, right: str, profile: DocumentProfile) -> bool:
     words (``He at``) are grammar, and a letter alone or a word that lost a
     ligature (``a t`` was ``a fit``) is other damage.
     """
-    if not right.islower() or not (left.islower() or left[1:].islower()) or min(len(left), len(right)) < 2:
+    if not _cased_as_one(left, right) or min(len(left), len(right)) < 2:
         return False
     joined = left + right
     key_left, key_right = lookup_key(left), lookup_key(right)
@@ -214,7 +214,7 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
     commoner word, is the ligature repair's (``di er`` is ``differ``; ``be
     tting`` is not ``betting``).
     """
-    if not right.islower() or not (left.islower() or left[1:].islower()):
+    if not _cased_as_one(left, right):
         return False
     rarer, commoner = sorted(_prose(part, profile) for part in (left, right))
     joined = profile.zipf(left + right)
@@ -232,6 +232,21 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
     if not profile.lost_ligatures:
         return True
     return not reads_as_lost_ligature(left, right, joined, HALF_WORD_ZIPF, profile, rarer_too=True)
+
+
+def _cased_as_one(left: str, right: str) -> bool:
+    """Whether the parts are cased as the halves of one word: lowercase after lowercase or a
+    capital (``gov ernment``, ``Tho mas``), or capitals after capitals (``AGAIN ST``), but
+    not initials (``U S``).
+
+    >>> _cased_as_one("Tho", "mas"), _cased_as_one("BA", "TTLES"), _cased_as_one("the", "Navy")
+    (True, True, False)
+    >>> _cased_as_one("U", "S")
+    False
+    """
+    if right.islower():
+        return left.islower() or left[1:].islower()
+    return left.isupper() and right.isupper() and min(len(left), len(right)) > 1
 
 
 def _restored(left: str, right: str, profile: DocumentProfile) -> list[str]:
