@@ -87,6 +87,28 @@ def repaired(text: str, *document: str, marks: tuple[Mark, ...] = ()) -> tuple[s
             "and when the tactical precedents to follow",
             ["precedents"],
         ),
+        (  # a title glued to its author runs to the full stop before the imprint ...
+            "Baumann,Staatslehre des Thomas von Aquino. Leipzig, 1873, p. 4.",
+            "Baumann, Staatslehre des Thomas von Aquino. Leipzig, 1873, p. 4.",
+            ["Staatslehre des Thomas von Aquino"],
+        ),
+        (  # ... past the full stops of its abbreviations, to the comma
+            "Sismondi,Hist. de Rép. Italiennes, iv. p. 420",
+            "Sismondi, Hist. de Rép. Italiennes, iv. p. 420",
+            ["Hist. de Rép. Italiennes"],
+        ),
+        (  # a space lost at its end too shows where it ends
+            "and Poggio,Hist. Florent.iv. in Murat. xx. col. 290",
+            "and Poggio, Hist. Florent. iv. in Murat. xx. col. 290",
+            ["Hist. Florent."],
+        ),
+        (  # a title glued after an abbreviation's full stop; after a sentence's, nothing is marked
+            "E.g.Discorsi, i. 10; Comp.Diario Ferrarese, in Murat.",
+            "E.g. Discorsi, i. 10; Comp. Diario Ferrarese, in Murat.",
+            ["Discorsi", "Diario Ferrarese"],
+        ),
+        ("it fell in 1914.The war began, and the", "it fell in 1914. The war began, and the", []),
+        ("they came home.The war, he said, was over", "they came home. The war, he said, was over", []),
     ],
 )
 def test_glued_forms_are_spaced_and_their_italics_marked(glued: str, spaced: str, italics: list[str]) -> None:

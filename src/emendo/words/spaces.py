@@ -30,14 +30,18 @@ Where a span lost its spaces at both ends (``newspaper|Pravda|to``,
 ``Fischer,|Russia’s Road ... 1941|(New York``) it was set in italics, and is
 marked so.  A title that lost a space at one end only is marked when the
 other end is clear from citation form: after a closing quote (an article's
-title) up to the comma, number or parenthesis that follows a journal's name.
+title) up to the comma, number or parenthesis that follows a journal's name;
+after its author's comma or an abbreviation (``Baumann,Staatslehre``,
+``E.g.Discorsi``) up to the comma, parenthesis, number or imprint that ends
+a cited title, or the next lost space.  An extractor that glues ordinary
+words together shows no italics that way, and none are marked.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from emendo.model import Edit
@@ -81,8 +85,19 @@ _CONTRACTIONS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 _SENTENCE_END = re.compile(r"[.!?][”’\"]?\s")
 _TITLE_END = re.compile(r",\s*\d|\s*\(|\s\d")
 #: Where a title glued to its author's name ends (``Fischer,Russia’s Road, 230``):
-#: at a comma, a parenthesis, or a number (``Biogr. ii. 196``).
-_CITED_TITLE_END = re.compile(r",|\s*\(|\s\d|\s[ivxlc]+\.")
+#: at a comma, a parenthesis, a number (``Biogr. ii. 196``), or the full stop
+#: before an imprint's place and year (``Baumann,Staatslehre. Leipzig, 1873``).
+_CITED_TITLE_END = re.compile(
+    r",|\s*\(|\)|\s\d|\s[ivxlc]+\.|\.(?=\s+[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?,? 1[4-9]\d\d\b)"
+)
+#: A sentence ends inside a cited title where a lowercase word's full stop is
+#: followed by a capital; a capitalised word's full stop closes an abbreviation
+#: (``Hist. de Rép. Italiennes``, ``Archiv. Stor.``, ``Patav. Antiqu.``).
+_TITLE_SENTENCE_END = re.compile(r"(?<![^\W\d_])[a-z]{2,}[.!?][”’\"]?\s+(?=[“\"‘]?[A-Z])")
+#: A full stop glued to a capital after an abbreviation opens an italic title
+#: (``E.g.Discorsi``, ``Comp.Diario Ferrarese``, ``Sylv.Comment.``): a capital
+#: and at most four letters more, or a chain of single letters.
+_ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])(?:[A-Z][^\W\d_]{0,4}|(?:[^\W\d_]\.)+[^\W\d_])\.$")
 #: A name glued after a lowercase word that goes on as a title: an abbreviation or another capitalised word.
 _TITLE_GOES_ON = re.compile(r"\.? [A-Z]")
 _MAX_TITLE_WORDS = 12
@@ -161,6 +176,8 @@ def restore_spaces(text: str, context: TextContext) -> Changes:
             if kind == "paren" and (at == 0 or text[at - 1] in _NO_SPACE_BEFORE_PARENTHESIS):
                 continue
             seam = punctuation_seam(text, at, kind)
+            if seam is not None and seam.italic and context.profile.tight_lines:
+                seam = replace(seam, italic="")  # an extractor that glues any words shows no italics
             if seam is not None:
                 seams[at] = seam
     ordered = sorted(seams.values(), key=lambda s: s.at)
@@ -418,6 +435,8 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
     'space lost after a full stop'
     >>> [punctuation_seam(t, a, "stop") for t, a in [("Ph.D", 3), ("U.S", 2)]]
     [None, None]
+    >>> [punctuation_seam(t, a, "stop").italic for t, a in [("E.g.Discorsi", 4), ("time.The war", 5)]]
+    ['open', '']
     >>> punctuation_seam("1941(New York", 4, "paren").italic
     'close'
     >>> punctuation_seam("Villani, V.(Murat. xiii)", 11, "paren").reason
@@ -435,7 +454,8 @@ def punctuation_seam(text: str, at: int, kind: str) -> Seam | None:
     if kind == "stop":
         if len(after) < 2 and text[at + len(after) : at + len(after) + 1] in (".", ""):
             return None  # U.S, Ph.D: one more letter of an abbreviation
-        return Seam(at, 0.9, "space lost after a full stop")
+        opens = "open" if _ABBREVIATION_BEFORE.search(text, max(0, at - 8), at) else ""
+        return Seam(at, 0.9, "space lost after a full stop", opens)
     if kind == "exclamation":
         return Seam(at, 0.85, f"space lost after '{text[at - 1]}'") if len(before) >= 2 else None
     if kind == "abbreviation":
@@ -561,41 +581,47 @@ def italic_spans(text: str, seams: list[Seam], names: list[tuple[int, int]]) -> 
     spans: list[tuple[int, int]] = []
     pending: Seam | None = None
     for seam in seams:
+        if pending is not None and seam.italic != "close":
+            spans.extend(_unpaired_open(text, pending, names, seam.at))
+            pending = None
         if seam.italic == "open":
-            if pending is not None:
-                spans.extend(_unpaired_open(text, pending, names))
             pending = seam
         elif seam.italic == "close":
             if pending is not None and not _SENTENCE_END.search(text, pending.at, seam.at):
                 spans.append((pending.at, seam.at))
             else:
                 if pending is not None:
-                    spans.extend(_unpaired_open(text, pending, names))
+                    spans.extend(_unpaired_open(text, pending, names, seam.at))
                 spans.extend(_unpaired_close(text, seam))
             pending = None
     if pending is not None:
-        spans.extend(_unpaired_open(text, pending, names))
+        spans.extend(_unpaired_open(text, pending, names, len(text)))
     return spans
 
 
-def _unpaired_open(text: str, seam: Seam, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _unpaired_open(
+    text: str, seam: Seam, names: list[tuple[int, int]], next_seam: int
+) -> list[tuple[int, int]]:
     """The italic span an opening seam with no closing one shows, if its end is clear.
 
     A camel-case name is italic alone, unless a title goes on after it
     (``theArchivio Storico Lombardo, vol. 2``); such a title, or one glued
-    after a closing quote or its author's comma, runs to where citation form
-    ends it, and where that is unclear nothing is marked.
+    after a closing quote, its author's comma or an abbreviation's full stop,
+    runs to where citation form ends it, or to the next seam (``next_seam``),
+    where a space lost at its end shows it ended (``Poggio,Hist. Florent.iv.``);
+    where that is unclear nothing is marked.
     """
     before = text[seam.at - 1 : seam.at]
     name = next(((start, end) for start, end in names if start == seam.at), None)
     if name is not None and not _TITLE_GOES_ON.match(text, name[1]):
         return [name]
-    if name is None and before not in "”,":
+    if name is None and before not in "”,.":
         return []
-    title_end = (_TITLE_END if before == "”" else _CITED_TITLE_END).search(text, seam.at)
-    if title_end is None or _SENTENCE_END.search(text, seam.at, title_end.start()):
+    title_end = (_TITLE_END if before == "”" else _CITED_TITLE_END).search(text, seam.at, next_seam)
+    sentence_end = _SENTENCE_END if before == "”" else _TITLE_SENTENCE_END
+    end = title_end.start() if title_end else next_seam
+    if end == len(text) or sentence_end.search(text, seam.at, end):
         return []  # where the title ends is unclear: better no span than part of one
-    end = title_end.start()
     return [(seam.at, end)] if _short_title(text[seam.at : end]) else []
 
 
