@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from emendo.layout import CaseHyphenJudge, HyphenVerdict, LayoutConfig, analyse_layout
@@ -407,3 +409,18 @@ def test_a_hanging_indent_makes_each_line_at_the_margin_an_entry() -> None:
     document = _lay_out(page)
     assert [b.text[:10] for b in document.blocks] == ["Bang, Nina", "Holt, Mary", "Reed, Thom"]
     assert _types(document) == ["paragraph"] * 3
+
+
+def test_a_line_that_lost_letters_is_measured_as_printed() -> None:
+    """A line that ends a sentence with room for the next word ends its paragraph; but where
+    the extractor dropped letters (lost ligatures), the room is the damage's, not the printer's."""
+    damaged = "letters they wrote, and the cost was met by the merchants of both towns."
+    page = "\n".join([*LINES[:7], damaged, "It was paid for twenty years.", *LINES[:7]])
+    config = LayoutConfig(fit_min_lines=5)
+
+    def paragraphs(printed_length: Callable[[str], int]) -> list[str]:
+        document = analyse_layout([Page(0, page)], config, CaseHyphenJudge(), printed_length)
+        return [block.text[:11] for block in document.blocks]
+
+    assert paragraphs(len) == ["The harbour", "It was paid", "The harbour"]
+    assert paragraphs(lambda text: len(text) + 8 * (text == damaged)) == ["The harbour", "The harbour"]

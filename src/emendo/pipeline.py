@@ -32,7 +32,7 @@ def repair_pages(pages: Sequence[Page], config: PipelineConfig | None = None) ->
     """
     config = config or PipelineConfig()
     profile = learn_profile(pages, config.words)
-    document = analyse_layout(list(pages), config.layout, profile.hyphen_judge())
+    document = analyse_layout(list(pages), config.layout, profile.hyphen_judge(), profile.printed_length)
     return repair_words(document, profile, config.words)
 
 

@@ -10,7 +10,7 @@ builds the edition text.  Each pass is linear in the length of the document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -67,13 +67,22 @@ class _LastNote:
     last_line: str
 
 
-def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) -> Document:
+def analyse_layout(
+    pages: list[Page],
+    config: LayoutConfig,
+    judge: HyphenJudge,
+    printed_length: Callable[[str], int] = len,
+) -> Document:
     """Lay out pages whose ``original`` is set: fill in what each page holds, build the edition.
 
     Fills every page's ``lines``, ``number``, ``running_head`` and ``removed``
     and returns a document whose blocks and notes are built from the
     originals, so that :func:`~emendo.model.rebuild_pages` gives them back.
-    ``judge`` decides the hyphens at line ends.
+    ``judge`` decides the hyphens at line ends.  ``printed_length`` says how
+    long a body line was as printed: where the extractor dropped letters (a
+    lost ligature), the words layer counts them back in, so that a damaged
+    line that ends a sentence is not read as the short last line of a
+    paragraph, nor a full one as having room left.
     """
     read = [read_lines(page) for page in pages]
     for page, (model_lines, _) in zip(pages, read, strict=True):
@@ -98,17 +107,20 @@ def analyse_layout(pages: list[Page], config: LayoutConfig, judge: HyphenJudge) 
             last_note = _LastNote(last_note.number, found.continuation[-1].text)
         else:
             last_note = None
-    body_measure = measure(len(text) for layout in layouts for text in layout.plain)
+    body_measure = measure(printed_length(text) for layout in layouts for text in layout.plain)
     fit = fit_limit(
         (pair for layout in layouts for pair in pairwise(line.text for line in layout.body)),
         config.fit_quantile,
         config.fit_min_lines,
         config.short_line_ratio * body_measure,
+        printed_length,
     )
     for layout in layouts:
-        own = [len(text) for text in layout.plain]
+        own = [printed_length(text) for text in layout.plain]
         page_measure = measure(own) if len(own) >= config.min_lines_to_measure else body_measure
-        shape = BodyShape(layout.spaced, page_measure, fit, page_measure >= config.paragraph_line_min_length)
+        shape = BodyShape(
+            layout.spaced, page_measure, fit, page_measure >= config.paragraph_line_min_length, printed_length
+        )
         layout.blocks = segment_body(layout.body, layout.plain, shape, config)
         layout.blocks += [section_heading(lines, config) for lines in layout.notes.section_heads]
     return _assemble(pages, layouts, judge)

@@ -16,7 +16,7 @@ than a heading missed, so every heading must pass every test.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -55,10 +55,10 @@ class BlockDraft:
     ``opens_mid_sentence`` and ``closes_paragraph`` say whether its first line
     carries on an earlier sentence and whether its last line (a short one
     ending a sentence) ends the block; with ``room`` (how long a word would
-    still have fit after its last line), ``first_word``, ``closes_sentence``
-    and ``opens_indented`` (its first line set in from the page's margin, as
-    a paragraph opens where the extractor kept the columns) they decide
-    joins across pages and the fragment flags.
+    still have fit after its last line), ``first_length`` (its first word's,
+    as printed), ``closes_sentence`` and ``opens_indented`` (its first line
+    set in from the page's margin, as a paragraph opens where the extractor
+    kept the columns) they decide joins across pages and the fragment flags.
     """
 
     type: BlockType
@@ -67,7 +67,7 @@ class BlockDraft:
     opens_mid_sentence: bool = False
     closes_paragraph: bool = True
     room: float = 0.0
-    first_word: str = ""
+    first_length: int = 0
     closes_sentence: bool = False
     opens_indented: bool = False
 
@@ -75,7 +75,7 @@ class BlockDraft:
         """Whether this block ends where ``following`` (the next page's first block) begins."""
         return (
             self.closes_paragraph
-            or len(following.first_word) < self.room
+            or following.first_length < self.room
             or (self.closes_sentence and following.opens_indented)
         )
 
@@ -97,6 +97,7 @@ class BodyShape:
     measure: float
     fit: float | None = None
     lines_are_paragraphs: bool = False
+    length: Callable[[str], int] = len
 
     def room(self, text: str) -> float:
         """How long a next word could be that would still have fit after a sentence ending ``text``.
@@ -105,7 +106,7 @@ class BodyShape:
         """
         if self.fit is None or not ends_sentence(text):
             return 0.0
-        return self.fit - len(text) - 1
+        return self.fit - self.length(text) - 1
 
 
 def segment_body(
@@ -167,7 +168,7 @@ def segment_body(
     plain_of = {line.number: text for line, text in zip(body, plain, strict=True)}
     margin = min((line.indent for line in body), default=0)
     for block in blocks:
-        block.first_word = first_word(plain_of[block.lines[0].number])
+        block.first_length = shape.length(first_word(plain_of[block.lines[0].number]))
         block.opens_indented = block.lines[0].indent >= margin + _INDENT
         if block.type is not BlockType.HEADING:
             last = plain_of[block.lines[-1].number]
@@ -382,9 +383,9 @@ def _ends_paragraph(line: TextLine, before: str, after: str, shape: BodyShape, c
     """
     if starts_mid_sentence(after):
         return False
-    return _closes(before, shape, config) or len(first_word(after)) < shape.room(line.text)
+    return _closes(before, shape, config) or shape.length(first_word(after)) < shape.room(line.text)
 
 
 def _closes(text: str, shape: BodyShape, config: LayoutConfig) -> bool:
-    short = shape.lines_are_paragraphs or len(text) < config.short_line_ratio * shape.measure
+    short = shape.lines_are_paragraphs or shape.length(text) < config.short_line_ratio * shape.measure
     return ends_sentence(text) and short

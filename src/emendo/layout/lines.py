@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -189,7 +189,11 @@ def measure(lengths: Iterable[int]) -> float:
 
 
 def fit_limit(
-    pairs: Iterable[tuple[str, str]], quantile: float, min_samples: int, shortest: float = 0.0
+    pairs: Iterable[tuple[str, str]],
+    quantile: float,
+    min_samples: int,
+    shortest: float = 0.0,
+    length: Callable[[str], int] = len,
 ) -> float | None:
     """How long a line with the next line's first word gets when that word did not fit.
 
@@ -200,7 +204,8 @@ def fit_limit(
     there.  Lines shorter than ``shortest`` ended for another reason (a
     heading, a line of verse, a table of contents) and are not measured: a
     few of them would set the quantile at their own length.  ``None`` when
-    there are fewer than ``min_samples`` pairs.
+    there are fewer than ``min_samples`` pairs.  ``length`` measures a line
+    as printed (see :func:`~emendo.layout.analyse_layout`).
 
     >>> pairs = [("a line of some length", "words go on")] * 20
     >>> fit_limit(pairs, 0.05, 20)
@@ -209,9 +214,9 @@ def fit_limit(
     27
     """
     lengths = sorted(
-        len(line) + 1 + len(first_word(following))
+        length(line) + 1 + length(first_word(following))
         for line, following in pairs
-        if len(line) >= shortest and line[-1:] not in _LINE_END_BREAKS and not ends_sentence(line)
+        if length(line) >= shortest and line[-1:] not in _LINE_END_BREAKS and not ends_sentence(line)
     )
     if len(lengths) < min_samples:
         return None

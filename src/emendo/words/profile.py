@@ -734,6 +734,25 @@ class DocumentProfile:
         """
         return self.count(name), self.name_support.get(name, 0), self.zipf(name)
 
+    def printed_length(self, text: str) -> int:
+        """How long ``text`` (a line) was as printed: with the letters of the lost ligatures its
+        words get back, so that layout does not read a damaged line as a short one.
+
+        >>> from emendo.model import Page
+        >>> from emendo.words import WordsConfig
+        >>> profile = learn_profile([Page(0, "the rst eld and the nal gures")], WordsConfig())
+        >>> profile.printed_length("the nal gures."), len("the nal gures.")
+        (18, 14)
+        """
+        lost = 0
+        if self._restorable:
+            margin = self.config.ligature_margin
+            for chunk in text.split():
+                found = self._restorable.get(chunk.strip(_AROUND_WORDS + "."))
+                if found is not None and found.prior >= margin:
+                    lost += len(found.inserted)
+        return len(text) + lost
+
     def hyphen_judge(self) -> HyphenJudge:
         """The judge layout asks at every line-end hyphen (see :mod:`emendo.words.hyphens`)."""
         from emendo.words.hyphens import LexiconHyphenJudge
