@@ -279,20 +279,23 @@ def test_a_short_numbered_list_in_the_body_is_no_endnotes() -> None:
     assert _lay_out(page).notes == []
 
 
-def test_markers_and_notes_in_brackets() -> None:
+@pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ("(", ")")])
+def test_markers_and_notes_in_brackets_or_parentheses(opening: str, closing: str) -> None:
     page = (
         "The board met in the spring[1] and the engineers spoke first. Their report was\n"
-        "long,[2] and nobody read it to the end; see the list [a] of members.\n"
+        "long,[2] and nobody read it to the end; see the list [a] of members (2 of 9).\n"
         "[1] Minutes of the Board, 4 March 1878.\n"
         "[2] Report of the Engineers (Plymouth, 1878), 3.\n"
     )
+    page = page.replace("[1]", f"{opening}1{closing}").replace("[2]", f"{opening}2{closing}")
     document = _lay_out(page)
     assert _notes(document) == [
         (1, "Minutes of the Board, 4 March 1878."),
         (2, "Report of the Engineers (Plymouth, 1878), 3."),
     ]
     assert _refs(document) == [[1, 2]]
-    assert "[1]" not in document.blocks[0].text and "list [a] of" in document.blocks[0].text
+    assert f"{opening}1{closing}" not in document.blocks[0].text
+    assert "list [a] of members (2 of 9)." in document.blocks[0].text
 
 
 def test_a_page_of_a_book_with_endnotes_keeps_its_markers_as_references() -> None:

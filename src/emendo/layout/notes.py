@@ -104,10 +104,12 @@ def note_start(text: str, digits: int = 3) -> tuple[int, int] | None:
     (True, True)
     >>> note_start("† Timber Register"), note_start("* * *"), note_start("[12] Ibid.")
     ((2, 2), None, (12, 5))
+    >>> note_start("(13) Ibid., iii. 230.")
+    (13, 5)
     """
     bracketed = _BRACKET_NOTE_START.match(text)
     if bracketed is not None:
-        return int(bracketed.group("number")), bracketed.end()
+        return _bracketed(bracketed), bracketed.end()
     match = _note_start(digits).match(text)
     if match is None:
         return _symbol_note_start(text)
@@ -125,11 +127,20 @@ _SYMBOL_NOTE_START = re.compile(rf"(?P<symbol>[{NOTE_SYMBOLS}])[ \t\u00a0]*(?=[^
 _SYMBOL_MARKER = re.compile(rf"(?<=[^\W\d_]|[.,;:!?”’\"')\]])[{NOTE_SYMBOLS}](?=\s|$|[{NOTE_SYMBOLS}])")
 
 
-#: Notes and markers in brackets, as text made from e-books and web pages has them: ``spring[1]``.
-_BRACKET_NOTE_START = re.compile(r"\[(?P<number>\d{1,3})\][ \t\u00a0]*(?=\S)")
-_BRACKET_MARKER = re.compile(
-    r"(?<=[^\W\d_]|[.,;:!?”’\"')])\[(?P<number>\d{1,3})\](?=\s|$|[^\W\d_]|[.,;:!?”’])"
+#: Notes and markers in brackets, as text made from e-books and web pages has them
+#: (``spring[1]``), or in parentheses, as some books print them (``exhausted.(13)``).
+_BRACKET_NOTE_START = re.compile(
+    r"(?:\[(?P<number>\d{1,3})\]|\((?P<parenthesised>\d{1,3})\))[ \t\u00a0]*(?=\S)"
 )
+_BRACKET_MARKER = re.compile(
+    r"(?<=[^\W\d_]|[.,;:!?”’\"')])(?:\[(?P<number>\d{1,3})\]|\((?P<parenthesised>\d{1,3})\))"
+    r"(?=\s|$|[^\W\d_]|[.,;:!?”’])"
+)
+
+
+def _bracketed(match: re.Match[str]) -> int:
+    """The number a bracket pattern matched, in square brackets or parentheses."""
+    return int(match.group("number") or match.group("parenthesised"))
 
 
 def _symbol_note_start(text: str) -> tuple[int, int] | None:
@@ -187,7 +198,7 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
             if rank is not None:
                 begin = run.start() - (rank == AFTER_SPACE)
                 found[k].append(Marker(begin, run.end(), int(digits), rank))
-    if "[" in original and any(_BRACKET_NOTE_START.match(line.text) for line in lines):
+    if ("[" in original or "(" in original) and any(_BRACKET_NOTE_START.match(line.text) for line in lines):
         _add_bracket_markers(original, lines, found)
     if any(symbol in original for symbol in NOTE_SYMBOLS) and any(
         _SYMBOL_NOTE_START.match(line.text) for line in lines
@@ -197,13 +208,14 @@ def marker_candidates(original: str, lines: Sequence[TextLine]) -> list[list[Mar
 
 
 def _add_bracket_markers(original: str, lines: Sequence[TextLine], found: list[list[Marker]]) -> None:
-    """Numbers in brackets glued after a word or punctuation (``spring[1]``), in place among the others.
+    """Numbers in brackets or parentheses glued after a word or punctuation (``spring[1]``,
+    ``exhausted.(13)``), in place among the others.
 
-    Looked for only on a page whose notes are numbered in brackets too.
+    Looked for only on a page whose notes are numbered so too.
     """
     for k, line in enumerate(lines):
         marks = [
-            Marker(m.start(), m.end(), int(m.group("number")), AFTER_PUNCTUATION)
+            Marker(m.start(), m.end(), _bracketed(m), AFTER_PUNCTUATION)
             for m in _BRACKET_MARKER.finditer(original, line.start, line.end)
         ]
         if marks:
