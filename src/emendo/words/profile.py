@@ -209,6 +209,8 @@ class DocumentProfile:
     chunk_words: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _chunk_set: frozenset[str] = field(default=frozenset(), repr=False)
     _restoration_hits: ChunkHits = field(default_factory=lambda: ChunkHits({}, frozenset()), repr=False)
+    #: Letters lost from the words of each chunk that holds words to restore (see :meth:`printed_length`).
+    _lost_letters: dict[str, int] | None = field(default=None, repr=False)
     _segmentation_hits: ChunkHits | None = field(default=None, repr=False)
     _foreign: Lexicon | None = field(default=None, repr=False)
     _pairs: WordPairs | None = field(default=None, repr=False)
@@ -735,23 +737,25 @@ class DocumentProfile:
         return self.count(name), self.name_support.get(name, 0), self.zipf(name)
 
     def printed_length(self, text: str) -> int:
-        """How long ``text`` (a line) was as printed: with the letters of the lost ligatures its
-        words get back, so that layout does not read a damaged line as a short one.
+        """How long ``text`` (a line of the document) was as printed: with the letters of the lost
+        ligatures its words get back, so that layout does not read a damaged line as a short one.
 
         >>> from emendo.model import Page
         >>> from emendo.words import WordsConfig
         >>> profile = learn_profile([Page(0, "the rst eld and the nal gures")], WordsConfig())
-        >>> profile.printed_length("the nal gures."), len("the nal gures.")
-        (18, 14)
+        >>> profile.printed_length("the nal gures"), len("the nal gures")
+        (17, 13)
         """
-        lost = 0
-        if self._restorable:
+        if not self._restorable:
+            return len(text)
+        if self._lost_letters is None:
             margin = self.config.ligature_margin
-            for chunk in text.split():
-                found = self._restorable.get(chunk.strip(_AROUND_WORDS + "."))
-                if found is not None and found.prior >= margin:
-                    lost += len(found.inserted)
-        return len(text) + lost
+            self._lost_letters = {
+                chunk: lost
+                for chunk, words in self._restoration_hits.words.items()
+                if (lost := sum(len(r.inserted) for w in words if (r := self._restorable[w]).prior >= margin))
+            }
+        return len(text) + sum(map(self._lost_letters.get, text.split(), itertools.repeat(0)))
 
     def hyphen_judge(self) -> HyphenJudge:
         """The judge layout asks at every line-end hyphen (see :mod:`emendo.words.hyphens`)."""
