@@ -424,3 +424,20 @@ def test_a_line_that_lost_letters_is_measured_as_printed() -> None:
 
     assert paragraphs(len) == ["The harbour", "It was paid", "The harbour"]
     assert paragraphs(lambda text: len(text) + 8 * (text == damaged)) == ["The harbour", "The harbour"]
+
+
+def test_a_page_with_a_poem_is_measured_by_its_prose() -> None:
+    """Four short lines of verse among nine are no measure of a full line: the prose stays
+    paragraphs, and the verse, set in, is the quote."""
+    page = (
+        "the poet had learned his trade in the taverns of the port, and his\n"
+        "verses kept the rhythm of the capstan songs he heard there as a boy.\n"
+        "In the best known of them he wrote:\n\n"
+        "      The tide runs out by Plymouth Hoe,\n"
+        "      The ships go down to sea,\n"
+        "      And every man that sails the foam\n"
+        "      Leaves half his heart with me.\n\n"
+        "The lines were set to music in 1851 and sung in every music hall in\n"
+        "the country for a generation, though few who sang them knew his name.\n"
+    )
+    assert _types(_lay_out(page)) == ["paragraph", "quote", "paragraph"]
