@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,pdf,crf,dask,parquet,datatrove]'
+	$(BIN)/python -m compileall -q src  # as pip does for an installed package: the CLI starts faster
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
