@@ -410,3 +410,15 @@ def test_a_word_that_lost_a_ligature_is_cut_from_the_word_glued_to_it() -> None:
     profile = learn_profile([Page(0, DAMAGED + " and theocers were sent")], WordsConfig())
     assert profile.segmentation("theocers") == (3,)
     assert repaired("and theocers were sent", DAMAGED) == "and the officers were sent"
+
+
+@pytest.mark.parametrize(
+    ("damaged", "whole"),
+    [
+        ("His style was unarticial and plain.", "His style was unartificial and plain."),
+        ("They spoke of the unocial talks.", "They spoke of the unofficial talks."),  # listed itself
+        ("The Ungerland estate was sold.", "The Ungerland estate was sold."),  # a name: no stem
+    ],
+)
+def test_a_derived_word_no_lexicon_lists_is_restored_through_its_stem(damaged: str, whole: str) -> None:
+    assert repaired(damaged, DAMAGED) == whole

@@ -93,6 +93,14 @@ _FOREIGN_DISCOUNT = 1.0
 #: Foreign words count as words of an English text from this Zipf, and from
 #: four letters on (shorter ones are English syllables as often).
 _FOREIGN_WORD_ZIPF, _FOREIGN_WORD_LENGTH = 1.5, 4
+#: Prefixes and suffixes that make English words of English words, so that a
+#: derived word no lexicon lists is restored through its stem (``unarticial``
+#: is ``unartificial``, ``diusiveness`` is ``diffusiveness``) ...
+DERIVING_PREFIXES = ("un", "non", "dis", "mis", "over", "under")
+DERIVING_SUFFIXES = ("ness", "ly", "less", "ment", "ity")
+#: ... taken this many powers of ten rarer than the stem, and only for a word
+#: this long, so that a name's syllables (``Un|ger``) are left alone.
+_DERIVED_DISCOUNT, _DERIVED_LENGTH = 1.0, 7
 #: A foreign word restored from a word no lexicon knows must be this common
 #: in English (after :data:`_FOREIGN_DISCOUNT`): ``pontefice``, not every
 #: name one inserted ``fi`` turns into some rare word.
@@ -258,7 +266,12 @@ class DocumentProfile:
             return
         candidates = {}
         words = self.vocabulary.words
-        for word in (*ligature_candidates(words, self.lexicon), *self._foreign_candidates(words)):
+        found = (
+            *ligature_candidates(words, self.lexicon),
+            *self._foreign_candidates(words),
+            *self._derived_candidates(words),
+        )
+        for word in found:
             candidate = self._candidate(word)
             if candidate is not None:
                 candidates[word] = candidate
@@ -425,8 +438,8 @@ class DocumentProfile:
         base, suffix = split_possessive(token)
         forms = self.lexicon.ligature_forms(lookup_key(base))
         if not forms and len(base) >= _FOREIGN_WORD_LENGTH and base[1:].islower():
-            foreign = self._foreign_form(base)
-            forms = (foreign,) if foreign is not None else ()
+            other = self._foreign_form(base) or self._derived_form(base)
+            forms = (other,) if other is not None else ()
         if not forms or not is_plain_word(base) or not base.isalpha() or self.is_abbreviation(base):
             return None
         if len(base) == 1 and base.isupper():
@@ -451,6 +464,52 @@ class DocumentProfile:
             and len(word) >= _FOREIGN_WORD_LENGTH
             and word[1:].islower()
         ]
+
+    def _derived_candidates(self, words: Iterable[str]) -> list[str]:
+        """The words no lexicon knows that a prefix or suffix and a stem that lost a sequence make."""
+        return [
+            word
+            for word in words
+            if len(word) >= _DERIVED_LENGTH and word[1:].islower() and self._derived_stem(word) is not None
+        ]
+
+    def _derived_stem(self, base: str) -> tuple[str, str, str] | None:
+        """``(prefix, damaged stem, suffix)`` where ``base`` is a derived word whose stem lost a
+        sequence, if it is one and no lexicon knows it."""
+        key = lookup_key(base)
+        keys = self.lexicon.ligature_keys()
+        for prefix in DERIVING_PREFIXES:
+            if key.startswith(prefix) and key[len(prefix) :] in keys:
+                found = (prefix, key[len(prefix) :], "")
+                break
+        else:
+            suffix = next((s for s in DERIVING_SUFFIXES if key.endswith(s) and key[: -len(s)] in keys), None)
+            if suffix is None:
+                return None
+            found = ("", key[: -len(suffix)], suffix)
+        if self.lexicon.zipf(key) or self.foreign_zipf(key):
+            return None
+        return found
+
+    def _derived_form(self, base: str) -> LigatureForm | None:
+        """The derived word whose stem lost a sequence (``unarticial``: ``unartificial``), if any;
+        its Zipf is the stem's, :data:`_DERIVED_DISCOUNT` lower.
+
+        >>> from emendo.model import Page
+        >>> from emendo.words import WordsConfig
+        >>> profile = learn_profile([Page(0, "the rst eld and the nal gures")], WordsConfig())
+        >>> profile._derived_form("unarticial").word, profile._derived_form("diusiveness").word
+        ('unartificial', 'diffusiveness')
+        """
+        parts = self._derived_stem(base) if len(base) >= _DERIVED_LENGTH else None
+        if parts is None:
+            return None
+        prefix, stem, suffix = parts
+        for form in self.lexicon.ligature_forms(stem):
+            if form.sequence in self.lost_ligatures:
+                word = prefix + form.word + suffix
+                return LigatureForm(word, form.sequence, len(prefix) + form.at, form.zipf - _DERIVED_DISCOUNT)
+        return None
 
     def _foreign_form(self, base: str) -> LigatureForm | None:
         """The commonest foreign word that one lost sequence makes of ``base``, if common enough.
