@@ -422,3 +422,9 @@ def test_a_word_that_lost_a_ligature_is_cut_from_the_word_glued_to_it() -> None:
 )
 def test_a_derived_word_no_lexicon_lists_is_restored_through_its_stem(damaged: str, whole: str) -> None:
     assert repaired(damaged, DAMAGED) == whole
+
+
+def test_a_word_before_a_closing_quote_or_a_plural_possessive_is_restored() -> None:
+    """``’`` after a word is an apostrophe only where a letter follows (``at’s``)."""
+    damaged = "his ‘overowing’ learning and the ocers’ mess"
+    assert repaired(damaged, DAMAGED) == "his ‘overflowing’ learning and the officers’ mess"

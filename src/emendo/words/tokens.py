@@ -92,8 +92,10 @@ def is_plain_word(token: str) -> bool:
 def occurrences(text: str, token: str) -> list[int]:
     """Where ``token`` stands in ``text`` as a whole word.
 
-    >>> occurrences("at flat at’s at at2", "at"), occurrences("a condence, condenced condence", "condence")
-    ([0, 13], [2, 22])
+    >>> occurrences("at flat at’s at at2 ‘at’", "at")
+    [0, 13, 21]
+    >>> occurrences("a condence, condenced condence", "condence")
+    [2, 22]
     """
     if len(token) < _LONG_TOKEN:  # short tokens hide in many words: let the regex engine reject them
         return [match.start() for match in _whole(token).finditer(text)]
@@ -111,12 +113,18 @@ _LONG_TOKEN = 4
 def standalone(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole word: no letter, digit or apostrophe glued to it.
 
+    A quote mark after it that no letter follows closes a quotation (or a
+    plural's possessive): the word before it is whole.
+
     >>> standalone("at flat", 0, 2), standalone("at flat", 5, 7)
     (True, False)
+    >>> standalone("at’s", 0, 2), standalone("his ‘rst’ book", 5, 8)
+    (False, True)
     """
     before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "'’_" or after.isalnum() or after in "'’_")
+    after = text[end : end + 2]
+    glued_after = after[:1].isalnum() or after[:1] == "_" or (after[:1] in ("'", "’") and after[1:].isalnum())
+    return not (before.isalnum() or before in "'’_" or glued_after)
 
 
 @lru_cache(maxsize=4096)
@@ -127,7 +135,7 @@ def _whole(token: str) -> re.Pattern[str]:
     and looks behind only where it found one.
     """
     escaped = re.escape(token)
-    return re.compile(rf"{escaped}(?<![\w'’]{escaped})(?![\w'’])")
+    return re.compile(rf"{escaped}(?<![\w'’]{escaped})(?![\w]|['’]\w)")
 
 
 def word_set(words: str) -> frozenset[str]:
