@@ -279,6 +279,7 @@ def test_ligatures_an_extractor_wrote_as_spaces_are_closed_up() -> None:
         ("the prisoners were conned to their cells", "the prisoners were confined to their cells"),
         ("the birds built a nest of twigs", "the birds built a nest of twigs"),
         ("the wind blew o-shore", "the wind blew off-shore"),  # ``offshore`` is a word
+        ("the far-o hills", "the far-off hills"),  # ``far off`` is a pair books use
         ("the t-test and the T-shirt", "the t-test and the T-shirt"),
     ],
 )

@@ -777,12 +777,21 @@ def _hyphenated(text: str, start: int, end: int) -> bool:
 
 
 def _closes_up(around: Surroundings, restoration: Restoration, profile: DocumentProfile) -> bool:
-    """Whether the restored word and the word hyphenated to it are one English word (``o-shore``)."""
+    """Whether the restored word and the word hyphenated to it are one English word (``o-shore``),
+    or a pair books set side by side as often as a compound's (``far-o``: ``far off``)."""
     word, least = lookup_key(restoration.word), profile.config.known_zipf
+    pairs = profile.word_pairs()
     return bool(
         (around.joined_after and profile.zipf(word + around.joined_after) >= least)
         or (around.joined_before and profile.zipf(around.joined_before + word) >= least)
+        or (around.joined_after and pairs.log_count(word, around.joined_after) >= _COMPOUND_PAIR)
+        or (around.joined_before and pairs.log_count(around.joined_before, word) >= _COMPOUND_PAIR)
     )
+
+
+#: How often (``log10``, in books) two words must stand side by side to be a
+#: compound when hyphenated (``far off``, ``cut off``; not ``fit shirt``).
+_COMPOUND_PAIR = 7.0
 
 
 def hyphenated_occurrences(text: str, token: str) -> list[int]:
