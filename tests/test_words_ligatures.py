@@ -280,6 +280,8 @@ def test_ligatures_an_extractor_wrote_as_spaces_are_closed_up() -> None:
         ("the birds built a nest of twigs", "the birds built a nest of twigs"),
         ("the wind blew o-shore", "the wind blew off-shore"),  # ``offshore`` is a word
         ("the far-o hills", "the far-off hills"),  # ``far off`` is a pair books use
+        # a damaged neighbour is English for what it was: ``ght`` is ``fight``, no foreign word
+        ("after the sea ght o Beachy Head", "after the sea fight off Beachy Head"),
         ("the t-test and the T-shirt", "the t-test and the T-shirt"),
     ],
 )

@@ -538,8 +538,8 @@ def restore_ligatures(text: str, context: TextContext) -> Changes:
                 score += sentence_evidence(near, restoration, profile)
                 if score < profile.config.ligature_margin:
                     continue
-                if is_foreign(surroundings(text, start, end), profile.zipf):
-                    continue  # pobit’ ee, tutte le opere: whatever else is known
+                if is_foreign(surroundings(text, start, end), profile.english_zipf):
+                    continue  # pobit’ ee, tutte le opere (a damaged neighbour counts as what it was)
             if score < profile.config.ligature_margin:
                 continue
             at = start + restoration.at
