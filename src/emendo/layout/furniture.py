@@ -21,7 +21,7 @@ from functools import lru_cache
 from math import ceil
 
 from emendo.layout.config import LayoutConfig
-from emendo.layout.lines import DIVISION, TextLine, closes_sentence, is_title_case, word_count
+from emendo.layout.lines import DIVISION, ROMAN_NUMERAL, TextLine, closes_sentence, is_title_case, word_count
 
 RUNNING_HEAD = "running-head"
 PAGE_NUMBER = "page-number"
@@ -431,11 +431,10 @@ def _head_above_mid_sentence(lines: Sequence[TextLine], max_head: float) -> Runn
     return RunningHead(text, None) if _reads_as_head_title(text, longest) else None
 
 
-_ROMAN_NUMERAL = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 #: A page number set apart from a head's title by a plain space, first or last.
 _NUMBER_BESIDE_TITLE = re.compile(
-    rf"(?:(?:(?P<number>\d{{1,4}})|(?P<roman>{_ROMAN_NUMERAL})) (?P<title>\S.*)"
-    rf"|(?P<title_last>.*\S) (?:(?P<number_last>\d{{1,4}})|(?P<roman_last>{_ROMAN_NUMERAL})))"
+    rf"(?:(?:(?P<number>\d{{1,4}})|(?P<roman>(?=[ivxlcdm]){ROMAN_NUMERAL})) (?P<title>\S.*)"
+    rf"|(?P<title_last>.*\S) (?:(?P<number_last>\d{{1,4}})|(?P<roman_last>(?=[ivxlcdm]){ROMAN_NUMERAL})))"
 )
 
 

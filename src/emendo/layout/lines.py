@@ -337,6 +337,9 @@ def ends_entry(text: str) -> bool:
 #: from the small capitals after it, as extractors do (``C HAPTER``): match it
 #: ignoring case.
 DIVISION = r"(?:c ?hapter|p ?art|b ?ook)"
+#: A well-formed lower-case roman numeral, as a pattern to put inside others;
+#: it also matches nothing, so a caller says how many letters it needs.
+ROMAN_NUMERAL = r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 
 
 def word_count(text: str) -> int:

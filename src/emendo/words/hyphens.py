@@ -36,6 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from emendo.layout.joins import HyphenVerdict
+from emendo.layout.lines import ROMAN_NUMERAL
 from emendo.words.encoding import stand_ins_read
 from emendo.words.gaps import piece_after_gap, piece_before_gap
 from emendo.words.lexicon import lookup_key
@@ -63,7 +64,7 @@ PARTICLES = word_set(
 )
 _LAST_WORD = re.compile(rf"{LETTER}+$")
 #: A well-formed roman numeral of two letters or more (``cxxvii``, ``xiv``).
-_ROMAN = re.compile(r"(?=[mdclxvi]{2})m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN = re.compile(rf"(?=[mdclxvi]{{2}}){ROMAN_NUMERAL}")
 _FIRST_WORD = re.compile(rf"^{LETTER}+")
 
 

@@ -606,15 +606,23 @@ def fragment_pairs(text: str, fragments: set[str]) -> Iterator[re.Match[str]]:
     """The word pairs of ``text`` (as :data:`WORD_PAIR` finds them) that have a fragment on one side."""
     for fragment in fragments:
         for start in occurrences(text, fragment):
-            before = (
-                _LAST_LETTERS.search(text, max(0, start - 41), start - 1)
-                if text[start - 1 : start] == " "
-                else None
-            )
-            for at in (before.start() if before else None, start):
-                pair = WORD_PAIR.match(text, at) if at is not None else None
-                if pair is not None:
-                    yield pair
+            yield from pairs_at(text, start)
+
+
+def pairs_at(text: str, start: int) -> Iterator[re.Match[str]]:
+    """The word pairs (as :data:`WORD_PAIR` finds them) of the word at ``start`` with the word
+    before it and with the word after it.
+
+    >>> [(p.group(1), p.group(2)) for p in pairs_at("the hon ourable member", 8)]
+    [('hon', 'ourable'), ('ourable', 'member')]
+    """
+    before = (
+        _LAST_LETTERS.search(text, max(0, start - 41), start - 1) if text[start - 1 : start] == " " else None
+    )
+    for at in (before.start() if before else None, start):
+        pair = WORD_PAIR.match(text, at) if at is not None else None
+        if pair is not None:
+            yield pair
 
 
 #: A word made whole across a space must be a word ...
@@ -663,7 +671,7 @@ def _english_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
             best = (zipf, sequence)  # ties go the same way whatever the set order
     if best is None:
         return None  # the common case: no sequence makes a word of the two
-    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
+    left_zipf, right_zipf = prose_of(left, profile), prose_of(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF and best[0] + 9 < left_zipf + right_zipf + _SPACED_MARGIN:
         return None  # as two words (a Zipf is log10 of uses per 10**9 words) they are likelier
     if reads_as_lost_ligature(left, right, best[0], FRAGMENT_ZIPF, profile):
@@ -679,7 +687,7 @@ def reads_as_lost_ligature(
     one word of Zipf ``whole``; a part is a fragment below Zipf ``fragment`` in prose.  Unless
     ``rarer_too``, a restored word rarer than the whole is no rival (``di used`` is ``diffused``).
     """
-    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
+    left_zipf, right_zipf = prose_of(left, profile), prose_of(right, profile)
     for part_is_left in (True, False):
         part, part_zipf, other_zipf = (
             (left, left_zipf, right_zipf) if part_is_left else (right, right_zipf, left_zipf)
@@ -709,7 +717,7 @@ def _foreign_join(left: str, right: str, profile: DocumentProfile) -> tuple[floa
     books (*Magnifico*); only where one part is no word of prose and the
     other no common one, so that English pairs never get this far.
     """
-    left_zipf, right_zipf = _prose(left, profile), _prose(right, profile)
+    left_zipf, right_zipf = prose_of(left, profile), prose_of(right, profile)
     if min(left_zipf, right_zipf) >= FRAGMENT_ZIPF or max(left_zipf, right_zipf) >= _COMMON_PART_ZIPF:
         return None
     for form in profile.foreign_lexicon().ligature_forms(lookup_key(left + right)):
@@ -754,12 +762,12 @@ def _restoration_of_fragment(part: str, profile: DocumentProfile) -> str | None:
     A part that is a word of prose too (``re``, ``ned``) says nothing either way.
     """
     restoration = profile.restoration(part)
-    if restoration is None or _prose(part, profile) >= profile.config.known_zipf:
+    if restoration is None or prose_of(part, profile) >= profile.config.known_zipf:
         return None
     return restoration.word
 
 
-def _prose(part: str, profile: DocumentProfile) -> float:
+def prose_of(part: str, profile: DocumentProfile) -> float:
     """How common ``part`` is as a word of prose (``ce``, which wordfreq knows from French, is not)."""
     return prose_zipf(lookup_key(part), profile.zipf(part))
 

@@ -30,7 +30,8 @@ from emendo.words.ligatures import (
     WORD_PAIR,
     fragment_pairs,
     is_foreign,
-    prose_zipf,
+    pairs_at,
+    prose_of,
     reads_as_lost_ligature,
     spaced_loss,
     surroundings,
@@ -140,17 +141,9 @@ def is_split_half(text: str, start: int, end: int, profile: DocumentProfile) -> 
     >>> is_split_half(text, 8, 15, profile), is_split_half(text, 16, 22, profile)
     (True, False)
     """
-    if not profile.stray_spaces:
-        return False
-    before = _LAST_WORD.search(text, max(0, start - 40), start)
-    after = _FIRST_WORD.match(text, end)
-    return (before is not None and _is_split(before.group(1), text[start:end], profile)) or (
-        after is not None and _is_split(text[start:end], after.group(1), profile)
+    return bool(profile.stray_spaces) and any(
+        _is_split(pair.group(1), pair.group(2), profile) for pair in pairs_at(text, start)
     )
-
-
-_LAST_WORD = re.compile(r"(?<![\w’'\-.])([^\W\d_]+) $")
-_FIRST_WORD = re.compile(r" ([^\W\d_]+)(?![\w’'\-])")
 
 
 def _split_fit(left: str, right: str, profile: DocumentProfile) -> float | None:
@@ -164,7 +157,7 @@ def _split_fit(left: str, right: str, profile: DocumentProfile) -> float | None:
         return profile.split_fits[left, right]
     fit = None
     if _is_split(left, right, profile) or _words_make_one(left, right, profile):
-        fit = profile.zipf(left + right) - max(_prose(left, profile), _prose(right, profile))
+        fit = profile.zipf(left + right) - max(prose_of(left, profile), prose_of(right, profile))
     profile.split_fits[left, right] = fit
     return fit
 
@@ -216,7 +209,7 @@ def _one_word(left: str, right: str, profile: DocumentProfile) -> bool:
     """
     if not _cased_as_one(left, right):
         return False
-    rarer, commoner = sorted(_prose(part, profile) for part in (left, right))
+    rarer, commoner = sorted(prose_of(part, profile) for part in (left, right))
     joined = profile.zipf(left + right)
     if commoner < HALF_WORD_ZIPF:
         enough = joined >= HALVES_JOINED_ZIPF  # overth rew, instruc tive
@@ -256,13 +249,9 @@ def _restored(left: str, right: str, profile: DocumentProfile) -> list[str]:
     restored = []
     for part, other in ((left, right), (right, left)):
         found = profile.restoration(part)
-        if found is not None and found.prior > 0 and _prose(other, profile) >= HALF_WORD_ZIPF:
+        if found is not None and found.prior > 0 and prose_of(other, profile) >= HALF_WORD_ZIPF:
             restored.append(found.word)
     return restored
-
-
-def _prose(word: str, profile: DocumentProfile) -> float:
-    return prose_zipf(lookup_key(word), profile.zipf(word))
 
 
 def _best_of_chains(joins: list[tuple[float, Edit]], text: str) -> list[Edit]:

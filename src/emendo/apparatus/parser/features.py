@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from emendo.apparatus.parser.lexicon import word_classes
 from emendo.apparatus.parser.rules import rule_labels
 from emendo.apparatus.parser.tokens import Token
+from emendo.layout.lines import ROMAN_NUMERAL
 
 _OPEN_QUOTES = frozenset("“‘«„‚")
 _CLOSE_QUOTES = frozenset("”»")
 _YEAR_RE = re.compile(r"^(1[4-9]\d\d|20[0-4]\d)[a-z]?$")
 _YEAR_RANGE_RE = re.compile(r"^(1[4-9]\d\d|20[0-4]\d)[–\-/](\d{2}|\d{4})$")
 _RANGE_RE = re.compile(r"^\d+[–\-]\d+$")
-_ROMAN_RE = re.compile(
-    r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.IGNORECASE
-)
+_ROMAN_RE = re.compile(rf"^(?=[ivxlcdm]+$){ROMAN_NUMERAL}$", re.IGNORECASE)
 _SHAPE_SUBS = (
     (re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]"), "X"),
     (re.compile(r"[^\W\dA-Z_]"), "x"),
